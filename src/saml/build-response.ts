@@ -129,8 +129,9 @@ export function buildSamlResponse(input: ResponseInput): Document {
       b.attr(el, 'NameFormat', attribute.nameFormat ?? ATTRNAME_FORMAT_URI);
       attribute.values.forEach((value, j) => {
         const valueEl = b.saml(el, 'AttributeValue', checkText(value, `attributes[${i}].values[${j}]`));
-        // Declared here so the xsi:type QName resolves even when the assertion is read on its
-        // own (exc-c14n does not carry xs, which only a QName *value* uses; see sign-xml.ts).
+        // Declared on the value itself so the xsi:type QName resolves wherever the assertion is
+        // moved to. (Exclusive C14N still drops xmlns:xs from the signed bytes, because a prefix
+        // used only inside an attribute value is not "visibly utilized", xml-exc-c14n §3.)
         valueEl.setAttributeNS(XMLNS_NS, 'xmlns:xs', XS_NS);
         valueEl.setAttributeNS(XMLNS_NS, 'xmlns:xsi', XSI_NS);
         valueEl.setAttributeNS(XSI_NS, 'xsi:type', 'xs:string');
