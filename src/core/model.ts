@@ -42,12 +42,14 @@ export type NameIdFormat = 'persistent' | 'transient' | 'emailAddress' | 'unspec
  * - `attribute`: a user field (`userPrincipalName`, `displayName`, `mail`, `id`) or a
  *   free-form attribute by its key (`department`);
  * - `roles`: the values of every app role assigned to the user, directly or through groups;
- * - `constant`: a fixed value.
+ * - `constant`: a fixed value;
+ * - `sessionDuration`: the app's `sessionDuration` setting (omitted when unset).
  */
 export type ClaimSource =
   | { type: 'attribute'; attribute: string }
   | { type: 'roles' }
-  | { type: 'constant'; value: string };
+  | { type: 'constant'; value: string }
+  | { type: 'sessionDuration' };
 
 export interface Claim {
   /** Kept exactly as written: SAML attribute names are case-sensitive. */

@@ -1,0 +1,38 @@
+import type { Command } from 'commander';
+import { loadConfig } from '../../config/config-schema.ts';
+import { openRuntime } from '../../runtime/open-runtime.ts';
+import { startServer } from '../../server/start-server.ts';
+import { createLogger } from '../cli-runtime.ts';
+import { BOOTSTRAP_ADMIN_UPN, bootstrapAdmin } from './bootstrap-admin.ts';
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('run the identity provider (PORT, HOST, ROLEGATE_DATA_DIR, DATABASE_URL)')
+    .action(async () => {
+      const config = loadConfig();
+      const logger = createLogger(config);
+      const ctx = await openRuntime(config, logger);
+      const boot = await bootstrapAdmin(ctx, config.dataDir);
+      const server = await startServer(ctx, { host: config.HOST, port: config.PORT, logger });
+      const store = config.DATABASE_URL ? 'PostgreSQL' : `SQLite (${config.dataDir}/rolegate.db)`;
+      process.stdout.write(
+        [
+          '',
+          `rolegate is running at ${config.publicUrl} (listening on ${server.url}), store: ${store}`,
+          boot.created
+            ? `First start: sign in as ${BOOTSTRAP_ADMIN_UPN} with the password in ${boot.passwordFile} (cat it, then delete the file).`
+            : `Sign in at ${config.publicUrl}/signin`,
+          `Admin API: ${config.publicUrl}/api/v1 (token: npx rolegate token create --name NAME), OpenAPI at ${config.publicUrl}/api/v1/openapi.json`,
+          '',
+        ].join('\n'),
+      );
+      const stop = async () => {
+        await server.close();
+        await ctx.store.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+}

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+// An ACS URL receives signed assertions: it must be https, except on loopback where
+// the local AWS sandbox and development SPs run over plain http.
+export const replyUrl = z
+  .string()
+  .max(2048)
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      if (url.hash || url.username || url.password) return false;
+      return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname));
+    } catch {
+      return false;
+    }
+  }, 'must be an absolute https URL (http only for localhost), without credentials or fragment');
+
+const uri = z.string().trim().min(1).max(1024).regex(/^\S+$/, 'must not contain whitespace');
+
+export const claimSource = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('attribute'), attribute: z.string().min(1).max(128) }),
+  z.strictObject({ type: z.literal('roles') }),
+  z.strictObject({ type: z.literal('constant'), value: z.string().max(4096) }),
+  z.strictObject({ type: z.literal('sessionDuration') }),
+]);
+
+export const claim = z.strictObject({
+  // Kept exactly as typed: AWS attribute names are case-sensitive (SPEC §3).
+  name: z.string().min(1).max(256).regex(/^[^\s/]+$/, 'must not contain whitespace or "/"'),
+  namespace: uri.nullable(),
+  source: claimSource,
+});
+
+export const appSettingsShape = {
+  displayName: z.string().trim().min(1).max(256),
+  enabled: z.boolean(),
+  visibleInMyApps: z.boolean(),
+  idpEntityId: uri,
+  identifiers: z.array(uri).min(1).max(50),
+  replyUrls: z.array(replyUrl).min(1).max(100),
+  signOnUrl: replyUrl.nullable(),
+  relayState: z.string().max(2048).nullable(),
+  nameIdFormat: z.enum(['persistent', 'transient', 'emailAddress', 'unspecified']),
+  nameIdSource: z.string().min(1).max(128),
+  claims: z.array(claim).max(100),
+  // AWS SessionDuration: 900–43200 seconds (SPEC §3).
+  sessionDuration: z.number().int().min(900).max(43200).nullable(),
+  signingScope: z.enum(['assertion', 'response', 'both']),
+  signingAlgorithm: z.enum(['rsa-sha256', 'rsa-sha1']),
+};
+
+export const updateAppInput = z.strictObject(appSettingsShape).partial();
+
+export const createAppInput = z.strictObject({
+  template: z.enum(['aws', 'generic-saml']),
+  ...appSettingsShape,
+  // The size of the first signing certificate's RSA key.
+  certificateKeyBits: z.union([z.literal(2048), z.literal(3072)]),
+}).partial().required({ template: true, displayName: true });

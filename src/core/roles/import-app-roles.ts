@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { RolegateError } from '../../errors/rolegate-error.ts';
+import { templateOf } from '../apps/apps.ts';
+import type { CoreContext } from '../core-context.ts';
+import type { AppRole } from '../model.ts';
+import { newId } from '../new-id.ts';
+import { found } from '../not-found.ts';
+import { parseInput } from '../parse-input.ts';
+
+// The appRoles object of Microsoft Graph, as seed 001 shows it. Graph's own fields
+// (allowedMemberTypes, id, origin) are accepted and ignored: rolegate assigns its own ids.
+const graphAppRole = z.object({
+  allowedMemberTypes: z.array(z.string()).optional(),
+  description: z.string().max(1024).nullable().optional(),
+  displayName: z.string().trim().min(1).max(256),
+  id: z.string().optional(),
+  isEnabled: z.boolean().optional(),
+  origin: z.string().optional(),
+  value: z.string().trim().max(2048).nullable(),
+});
+
+export const importAppRolesInput = z.union([
+  z.object({ appRoles: z.array(graphAppRole) }),
+  z.array(graphAppRole),
+]);
+
+export interface ImportSummary {
+  received: number;
+  added: number;
+  updated: number;
+  unchanged: number;
+  /** Entries with a null value (the default msiam_access role): never imported. */
+  skipped: number;
+}
+
+/**
+ * Appends and merges roles: a value not yet on the app is added, a known value has its
+ * display name, description and enabled flag brought up to date. Nothing is ever deleted
+ * or replaced wholesale (seed 001's "Replace approach and not Append" is gone). Every entry
+ * is validated before anything is written, and the writes happen in one transaction.
+ */
+export async function importAppRoles(ctx: CoreContext, appId: string, input: unknown): Promise<ImportSummary> {
+  const parsed = parseInput(importAppRolesInput, input);
+  const entries = Array.isArray(parsed) ? parsed : parsed.appRoles;
+  const app = found(await ctx.store.apps.get(appId), 'app', appId);
+  const template = templateOf(ctx, app);
+  const byValue = new Map<string, (typeof entries)[number]>();
+  let skipped = 0;
+  entries.forEach((entry, index) => {
+    if (entry.value === null || entry.value === '') {
+      skipped++;
+      return;
+    }
+    try {
+      template.validateRoleValue(entry.value);
+    } catch (error) {
+      const reason = error instanceof RolegateError ? error.message : String(error);
+      throw new RolegateError('ERR_VALIDATION', `appRoles[${index}].value: ${reason}`, { field: `appRoles[${index}].value` });
+    }
+    // The last entry for a value wins, as a later line of the same file is the newer intent.
+    byValue.set(entry.value, entry);
+  });
+
+  const now = ctx.now().toISOString();
+  return ctx.store.transaction(async (tx) => {
+    const existing = await tx.roles.listValues(appId);
+    const toAdd: AppRole[] = [];
+    let updated = 0;
+    let unchanged = 0;
+    for (const [value, entry] of byValue) {
+      const description = entry.description ?? null;
+      const enabled = entry.isEnabled ?? true;
+      const existingId = existing.get(value);
+      if (existingId === undefined) {
+        toAdd.push({ id: newId(), appId, value, displayName: entry.displayName, description, enabled, origin: 'import', createdAt: now, updatedAt: now });
+        continue;
+      }
+      const current = found(await tx.roles.get(appId, existingId), 'app role', existingId);
+      if (current.displayName === entry.displayName && current.description === description && current.enabled === enabled) {
+        unchanged++;
+        continue;
+      }
+      await tx.roles.update({ ...current, displayName: entry.displayName, description, enabled, updatedAt: now });
+      updated++;
+    }
+    if (toAdd.length > 0) await tx.roles.insertMany(toAdd);
+    return { received: entries.length, added: toAdd.length, updated, unchanged, skipped };
+  });
+}

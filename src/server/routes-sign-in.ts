@@ -1,0 +1,50 @@
+import { Hono } from 'hono';
+import { deleteCookie } from 'hono/cookie';
+import { authenticateUser } from '../core/directory/authenticate-user.ts';
+import { endSsoSession, startSsoSession } from '../core/sso/sso-sessions.ts';
+import { RolegateError } from '../errors/rolegate-error.ts';
+import { checkCsrf } from './middleware/csrf.ts';
+import { SESSION_COOKIE, setSessionCookie } from './middleware/sso-session.ts';
+import { safeReturnPath } from './pages/safe-return-path.ts';
+import { signInPage } from './pages/sign-in-page.ts';
+import type { ServerDeps, ServerEnv } from './server-env.ts';
+
+export function signInRoutes(deps: ServerDeps): Hono<ServerEnv> {
+  const app = new Hono<ServerEnv>();
+
+  app.get('/signin', (c) => {
+    const returnTo = safeReturnPath(c.req.query('return'));
+    if (c.get('session')) return c.redirect(returnTo, 303);
+    return c.html(signInPage({ csrfToken: c.get('csrfToken'), returnTo }));
+  });
+
+  app.post('/signin', async (c) => {
+    const form = await c.req.parseBody();
+    checkCsrf(c.get('csrfToken'), form['csrf']);
+    const returnTo = safeReturnPath(form['return']);
+    const username = typeof form['username'] === 'string' ? form['username'].slice(0, 256) : '';
+    const password = typeof form['password'] === 'string' ? form['password'].slice(0, 256) : '';
+    try {
+      const user = await authenticateUser(deps.ctx, username, password);
+      const { cookieValue, session } = await startSsoSession(deps.ctx, user);
+      setSessionCookie(c, deps, cookieValue);
+      c.get('logger').info({ userId: user.id, sessionId: session.id }, 'signed in');
+      return c.redirect(returnTo, 303);
+    } catch (error) {
+      if (!(error instanceof RolegateError) || (error.code !== 'ERR_INVALID_CREDENTIALS' && error.code !== 'ERR_USER_DISABLED')) throw error;
+      c.get('logger').warn({ code: error.code, details: error.details }, 'sign-in refused');
+      return c.html(signInPage({ csrfToken: c.get('csrfToken'), returnTo, error: error.message, userPrincipalName: username }), 401);
+    }
+  });
+
+  app.post('/signout', async (c) => {
+    const form = await c.req.parseBody();
+    checkCsrf(c.get('csrfToken'), form['csrf']);
+    const session = c.get('session');
+    if (session) await endSsoSession(deps.ctx, session.cookieValue);
+    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    return c.redirect('/signin', 303);
+  });
+
+  return app;
+}

@@ -1,0 +1,106 @@
+import { deflateRawSync } from 'node:zlib';
+import { Hono, type Context } from 'hono';
+import { getApp } from '../core/apps/apps.ts';
+import { listUserApps } from '../core/sso/resolve-user-access.ts';
+import { RolegateError } from '../errors/rolegate-error.ts';
+import { decodePostAuthnRequest, decodeRedirectAuthnRequest, parseAuthnRequest } from '../saml/parse-authn-request.ts';
+import { myAppsPage } from './pages/my-apps-page.ts';
+import { signInRedirect } from './pages/safe-return-path.ts';
+import type { ServerDeps, ServerEnv } from './server-env.ts';
+import { issueSamlResponse } from './sso/issue-saml-response.ts';
+import { renderPostBinding } from './sso/render-post-binding.ts';
+
+// RelayState is capped at 80 bytes by saml-bindings §3.4.3; AWS uses it for a console URL,
+// which can be longer, so rolegate allows more but still bounds it.
+const MAX_RELAY_STATE = 2048;
+
+export function ssoRoutes(deps: ServerDeps): Hono<ServerEnv> {
+  const app = new Hono<ServerEnv>();
+
+  app.get('/', async (c) => {
+    const session = c.get('session');
+    if (!session) return c.redirect(signInRedirect('/'), 303);
+    const apps = await listUserApps(deps.ctx.store, session.user);
+    return c.html(myAppsPage({ displayName: session.user.displayName, csrfToken: c.get('csrfToken'), apps }));
+  });
+
+  // IdP-initiated sign-in: the My Apps tile.
+  app.get('/apps/:appId/launch', async (c) => {
+    const target = await getApp(deps.ctx, c.req.param('appId'));
+    const session = c.get('session');
+    if (!session) return c.redirect(signInRedirect(c.req.path), 303);
+    const acsUrl = target.replyUrls[0];
+    if (!acsUrl) throw new RolegateError('ERR_CONFLICT', `the application '${target.displayName}' has no reply URL configured`);
+    const issued = await issueSamlResponse(deps.ctx, deps.keys, {
+      app: target,
+      user: session.user,
+      acsUrl,
+      sessionIndex: session.session.id,
+      authnInstant: new Date(session.session.authnInstant),
+    });
+    c.get('logger').info({ appId: target.id, userId: session.user.id, acsUrl }, 'IdP-initiated response issued');
+    return renderPostBinding(c, target, acsUrl, issued.xml, target.relayState);
+  });
+
+  // SP-initiated sign-in: HTTP-Redirect (GET) and HTTP-POST bindings (saml-bindings §3.4, §3.5).
+  const spInitiated = async (c: Context<ServerEnv>, binding: 'redirect' | 'post') => {
+    const target = await getApp(deps.ctx, c.req.param('appId')!);
+    let samlRequest: unknown;
+    let relayState: unknown;
+    if (binding === 'redirect') {
+      samlRequest = c.req.query('SAMLRequest');
+      relayState = c.req.query('RelayState');
+    } else {
+      const form = await c.req.parseBody();
+      samlRequest = form['SAMLRequest'];
+      relayState = form['RelayState'];
+    }
+    if (typeof samlRequest !== 'string' || samlRequest === '') {
+      throw new RolegateError('ERR_SAML_REQUEST_INVALID', 'the SAMLRequest parameter is missing');
+    }
+    if (relayState !== undefined && (typeof relayState !== 'string' || relayState.length > MAX_RELAY_STATE)) {
+      throw new RolegateError('ERR_SAML_REQUEST_INVALID', `RelayState must be a string of at most ${MAX_RELAY_STATE} characters`);
+    }
+    const xml = binding === 'redirect' ? decodeRedirectAuthnRequest(samlRequest) : decodePostAuthnRequest(samlRequest);
+    const request = parseAuthnRequest(xml, deps.ctx.now());
+    // Exact matches only (issue 2 §8): a near miss is a misconfiguration or an attack, never a redirect.
+    if (!target.identifiers.includes(request.issuer)) {
+      throw new RolegateError('ERR_SAML_REQUEST_INVALID', `the request's Issuer '${request.issuer}' is not an identifier of the application '${target.displayName}'`);
+    }
+    const acsUrl = request.assertionConsumerServiceUrl ?? target.replyUrls[0];
+    if (!acsUrl || !target.replyUrls.includes(acsUrl)) {
+      throw new RolegateError(
+        'ERR_SAML_REQUEST_INVALID',
+        `the request's AssertionConsumerServiceURL '${acsUrl ?? ''}' is not a reply URL of the application '${target.displayName}'`,
+      );
+    }
+    if (!target.enabled) throw new RolegateError('ERR_APP_DISABLED', `the application '${target.displayName}' is disabled`);
+    const session = c.get('session');
+    if (session && request.forceAuthn) {
+      throw new RolegateError('ERR_SAML_REQUEST_INVALID', 'the application asked for a fresh sign-in (ForceAuthn), which rolegate does not support yet: sign out and try again');
+    }
+    if (!session) {
+      if (request.isPassive) throw new RolegateError('ERR_UNAUTHENTICATED', 'the application asked for passive sign-in, but you are not signed in');
+      // Come back through the redirect binding, so the pending request needs no server-side state.
+      const deflated = binding === 'redirect' ? samlRequest : deflateRawSync(Buffer.from(xml, 'utf8')).toString('base64');
+      const again = new URLSearchParams({ SAMLRequest: deflated });
+      if (typeof relayState === 'string') again.set('RelayState', relayState);
+      return c.redirect(signInRedirect(`/saml/${target.id}/sso?${again.toString()}`), 303);
+    }
+    const issued = await issueSamlResponse(deps.ctx, deps.keys, {
+      app: target,
+      user: session.user,
+      acsUrl,
+      identifier: request.issuer,
+      inResponseTo: request.id,
+      sessionIndex: session.session.id,
+      authnInstant: new Date(session.session.authnInstant),
+    });
+    c.get('logger').info({ appId: target.id, userId: session.user.id, acsUrl, inResponseTo: request.id }, 'SP-initiated response issued');
+    return renderPostBinding(c, target, acsUrl, issued.xml, typeof relayState === 'string' ? relayState : undefined);
+  };
+  app.get('/saml/:appId/sso', (c) => spInitiated(c, 'redirect'));
+  app.post('/saml/:appId/sso', (c) => spInitiated(c, 'post'));
+
+  return app;
+}
