@@ -6,8 +6,10 @@ export const AWS_ATTRIBUTE_NAMESPACE = 'https://aws.amazon.com/SAML/Attributes';
 export const AWS_SP_ENTITY_ID = 'urn:amazon:webservices';
 export const AWS_SIGN_IN_URL = 'https://signin.aws.amazon.com/saml';
 
-const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@\/-]{1,512}$/;
-const PROVIDER_ARN = /^arn:aws[a-z-]*:iam::\d{12}:saml-provider\/[\w.-]{1,128}$/;
+// Real account ids have 12 digits; shorter ones are accepted because seed 001's own example
+// (`arn:aws:iam::12345:role/Admin`) must import as shown. AWS, or the sandbox, refuses them at sign-in.
+const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{1,12}:role\/[\w+=,.@\/-]{1,512}$/;
+const PROVIDER_ARN = /^arn:aws[a-z-]*:iam::\d{1,12}:saml-provider\/[\w.-]{1,128}$/;
 // SPEC §3: RoleSessionName is exactly one value of [a-zA-Z_0-9+=,.@-]{2,64}.
 const ROLE_SESSION_NAME = /^[a-zA-Z_0-9+=,.@-]{2,64}$/;
 // seed 000: "Azure AD removes the value of #" from identifiers like urn:amazon:webservices#2.
