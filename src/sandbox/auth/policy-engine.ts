@@ -1,0 +1,3 @@
+// The one place the sandbox reaches the shared IAM policy evaluator (src/aws/policy/).
+export { evaluatePolicies, parsePolicyDocument } from '../../aws/policy/index.ts';
+export type { PolicyDocument } from '../../aws/policy/index.ts';
