@@ -1,0 +1,33 @@
+import { isRolegateError } from '../../errors/rolegate-error.ts';
+import { verifySamlResponse, type VerifiedSamlResponse } from '../../saml/verify/verify-saml-response.ts';
+import { SandboxSamlError } from './sandbox-saml-error.ts';
+import type { SandboxSamlProvider } from './types.ts';
+
+export const MAX_SAML_XML_LENGTH = 100_000;
+
+/** Maps a verification refusal to the AWS answer and to the check that names it. */
+export function toSandboxError(error: unknown): SandboxSamlError {
+  if (isRolegateError(error)) {
+    const check = error.code.startsWith('ERR_XML_')
+      ? 'check-xml'
+      : error.code === 'ERR_SAML_RESPONSE_INVALID'
+        ? 'check-response-structure'
+        : 'check-signature';
+    return new SandboxSamlError('InvalidIdentityToken', check, error.message, { cause: error });
+  }
+  throw error;
+}
+
+/**
+ * Verifies the response with the certificates of one SAML provider, as AWS does with the
+ * provider named by PrincipalArn; never with a certificate the response carries.
+ */
+export function checkSignature(xml: string, provider: SandboxSamlProvider, allowSha1: boolean): VerifiedSamlResponse {
+  try {
+    return verifySamlResponse(xml, provider.signingCertificatesPem, { maxLength: MAX_SAML_XML_LENGTH, allowSha1 });
+  } catch (error) {
+    const refused = toSandboxError(error);
+    if (refused.check !== 'check-signature') throw refused;
+    throw new SandboxSamlError('InvalidIdentityToken', 'check-signature', `${refused.message} (provider ${provider.arn})`, { cause: error });
+  }
+}
