@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, test } from 'node:test';
+import Sqlite from 'better-sqlite3';
+import { isRolegateError } from '../errors/rolegate-error.ts';
+import { makeUser } from './contract/fixtures.ts';
+import { openStore } from './open-store.ts';
+import { defineStoreContract } from './store-contract.ts';
+
+const root = mkdtempSync(join(tmpdir(), 'rolegate-sqlite-store-'));
+after(() => rmSync(root, { recursive: true, force: true }));
+let counter = 0;
+const freshDir = () => join(root, `data-${counter++}`, 'nested');
+
+defineStoreContract('sqlite', () => openStore({ dataDir: freshDir() }));
+
+describe('openStore on SQLite', () => {
+  test('creates the data directory 0700 and <dataDir>/rolegate.db in WAL mode', async () => {
+    const dataDir = freshDir();
+    const store = await openStore({ dataDir });
+    await store.close();
+    assert.equal(statSync(dataDir).mode & 0o777, 0o700);
+    const raw = new Sqlite(join(dataDir, 'rolegate.db'), { readonly: true });
+    try {
+      assert.equal(raw.pragma('journal_mode', { simple: true }), 'wal');
+      const tables = raw
+        .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name")
+        .pluck()
+        .all();
+      assert.deepEqual(tables, [
+        'api_tokens', 'app_roles', 'apps', 'assignments', 'group_members', 'groups',
+        'kysely_migration', 'kysely_migration_lock', 'settings', 'signing_certificates', 'sso_sessions', 'users',
+      ]);
+      assert.deepEqual(raw.prepare('select name from kysely_migration').pluck().all(), ['0001-initial']);
+    } finally {
+      raw.close();
+    }
+  });
+
+  test('reopening keeps the data and applies no migration twice', async () => {
+    const dataDir = freshDir();
+    const user = makeUser();
+    const first = await openStore({ dataDir, databaseUrl: '' });
+    await first.users.insert(user, 'hash');
+    await first.close();
+    const second = await openStore({ dataDir });
+    assert.deepEqual(await second.users.get(user.id), user);
+    await second.close();
+  });
+
+  test('refuses a non-PostgreSQL URL without echoing it, and a schema without PostgreSQL', async () => {
+    const secretUrl = 'mysql://admin:hunter2@db/rolegate';
+    await assert.rejects(openStore({ dataDir: freshDir(), databaseUrl: secretUrl }), (error: unknown) =>
+      isRolegateError(error, 'ERR_CONFIG') && !error.message.includes('hunter2'),
+    );
+    await assert.rejects(openStore({ dataDir: freshDir(), schema: 'x' }), (error: unknown) =>
+      isRolegateError(error, 'ERR_CONFIG') && error.field === 'schema',
+    );
+  });
+});
