@@ -188,7 +188,8 @@ describe('signSamlResponse, checked by xmlsec1', () => {
 });
 
 describe('signSamlResponse refusals', () => {
-  test('a certificate that does not belong to the key is refused before signing', () => {
+  test('a certificate that does not belong to the key is refused, even after the key signed with its own', () => {
+    signSamlResponse(buildDoc(), { privateKey: key, certificatePem: cert.certificatePem }, { scope: 'assertion', algorithm: 'rsa-sha256' });
     assert.throws(
       () => signSamlResponse(buildDoc(), { privateKey: key, certificatePem: otherCert.certificatePem }, { scope: 'assertion', algorithm: 'rsa-sha256' }),
       (e: unknown) => isRolegateError(e, 'ERR_CRYPTO') && e.message === 'signing certificate does not belong to the signing key' && !e.expose,

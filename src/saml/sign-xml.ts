@@ -46,11 +46,11 @@ export function signSamlResponse(doc: Document, key: SigningKey, options: SignOp
   if (algorithm === undefined) throw new TypeError(`unknown signature algorithm: ${String(options.algorithm)}`);
   checkShape(doc);
   const privateKey = loadPrivateKey(key.privateKey);
-  checkKeyMatchesCertificate(privateKey, key.certificatePem);
+  const certificateBase64 = checkKeyMatchesCertificate(privateKey, key.certificatePem);
 
   let xml = new XMLSerializer().serializeToString(doc);
-  if (options.scope !== 'response') xml = signElement(xml, ASSERTION_XPATH, privateKey, key.certificatePem, algorithm);
-  if (options.scope !== 'assertion') xml = signElement(xml, RESPONSE_XPATH, privateKey, key.certificatePem, algorithm);
+  if (options.scope !== 'response') xml = signElement(xml, ASSERTION_XPATH, privateKey, certificateBase64, algorithm);
+  if (options.scope !== 'assertion') xml = signElement(xml, RESPONSE_XPATH, privateKey, certificateBase64, algorithm);
   return xml;
 }
 
@@ -58,17 +58,22 @@ function signElement(
   xml: string,
   targetXpath: string,
   privateKey: KeyObject,
-  certificatePem: string,
+  certificateBase64: string,
   algorithm: { signature: string; digest: string },
 ): string {
   const signer = new SignedXml({
     // Listed first so the reference is taken from SAML's `ID`, never an `Id` xml-crypto would add.
     idAttribute: 'ID',
     privateKey,
-    // A PEM string (not a KeyObject) so xml-crypto writes KeyInfo/X509Data/X509Certificate.
-    publicCert: certificatePem,
     signatureAlgorithm: algorithm.signature,
     canonicalizationAlgorithm: ALG_EXC_C14N,
+    // xml-crypto's hook returns markup as a string, and its default re-parses the certificate on
+    // every call. The one value here is the DER base64 checked once below, whose alphabet
+    // ([A-Za-z0-9+/=]) cannot carry markup.
+    getKeyInfoContent: (args) => {
+      const p = args?.prefix ? `${args.prefix}:` : '';
+      return `<${p}X509Data><${p}X509Certificate>${certificateBase64}</${p}X509Certificate></${p}X509Data>`;
+    },
   });
   signer.addReference({
     xpath: targetXpath,
@@ -127,18 +132,25 @@ function loadPrivateKey(privateKey: KeyObject | string): KeyObject {
 
 // A key and certificate that do not match produce signatures nobody can verify, and the SP's
 // error would not say why. Checked once per KeyObject and certificate, not on every response.
-const matchedCertificates = new WeakMap<KeyObject, string>();
+const matchedCertificates = new WeakMap<KeyObject, { pem: string; base64: string }>();
 
-function checkKeyMatchesCertificate(privateKey: KeyObject, certificatePem: string): void {
-  if (matchedCertificates.get(privateKey) === certificatePem) return;
-  let matches: boolean;
+/** Returns the certificate's DER as base64, for KeyInfo. */
+function checkKeyMatchesCertificate(privateKey: KeyObject, certificatePem: string): string {
+  const known = matchedCertificates.get(privateKey);
+  if (known?.pem === certificatePem) return known.base64;
+  if (typeof certificatePem !== 'string' || (certificatePem.match(/-----BEGIN CERTIFICATE-----/g)?.length ?? 0) !== 1) {
+    throw new RolegateError('ERR_CRYPTO', 'signing certificate must be exactly one PEM certificate', { expose: false });
+  }
+  let certificate: X509Certificate;
   try {
-    matches = new X509Certificate(certificatePem).checkPrivateKey(privateKey);
+    certificate = new X509Certificate(certificatePem);
   } catch (cause) {
     throw new RolegateError('ERR_CRYPTO', 'signing certificate is not a readable X.509 PEM', { cause, expose: false });
   }
-  if (!matches) {
+  if (!certificate.checkPrivateKey(privateKey)) {
     throw new RolegateError('ERR_CRYPTO', 'signing certificate does not belong to the signing key', { expose: false });
   }
-  matchedCertificates.set(privateKey, certificatePem);
+  const base64 = certificate.raw.toString('base64');
+  matchedCertificates.set(privateKey, { pem: certificatePem, base64 });
+  return base64;
 }
