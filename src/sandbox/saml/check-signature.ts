@@ -27,7 +27,9 @@ export function checkSignature(xml: string, provider: SandboxSamlProvider, allow
     return verifySamlResponse(xml, provider.signingCertificatesPem, { maxLength: MAX_SAML_XML_LENGTH, allowSha1 });
   } catch (error) {
     const refused = toSandboxError(error);
-    if (refused.check !== 'check-signature') throw refused;
+    // Only a key mismatch depends on the provider; say which one was used.
+    const keyMismatch = isRolegateError(error) && error.details?.['check'] === 'signature-value';
+    if (!keyMismatch) throw refused;
     throw new SandboxSamlError('InvalidIdentityToken', 'check-signature', `${refused.message} (provider ${provider.arn})`, { cause: error });
   }
 }
