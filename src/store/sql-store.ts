@@ -14,7 +14,7 @@ import type {
 } from '../core/ports/store.ts';
 import { createRepositoryFacade } from './create-repository-facade.ts';
 import type { Database } from './database-schema.ts';
-import { isDatabaseError, toStoreError } from './map-store-error.ts';
+import { toStoreError } from './map-store-error.ts';
 import { SqlApiTokenRepository } from './repositories/api-token-repository.ts';
 import { SqlAppRepository } from './repositories/app-repository.ts';
 import { SqlAppRoleRepository } from './repositories/app-role-repository.ts';
@@ -68,19 +68,24 @@ export class SqlStore implements Store {
     if (this.#db.isTransaction) return fn(this);
     const current = this.#scope.getStore();
     if (current !== undefined && !current.done) return fn(current.store);
+    // Errors from the callback pass unchanged; errors from BEGIN/COMMIT become store errors.
+    let callbackFailure: { error: unknown } | undefined;
     try {
       return await this.#db.transaction().execute(async (trx) => {
         const scope: TransactionScope = { store: new SqlStore(trx, this.#scope), done: false };
         try {
           return await this.#scope.run(scope, () => fn(scope.store));
+        } catch (error) {
+          callbackFailure = { error };
+          throw error;
         } finally {
           // Work the callback left running must not reach a finished transaction's connection.
           scope.done = true;
         }
       });
     } catch (error) {
-      // The callback's own errors pass unchanged; a failing COMMIT becomes a store error.
-      throw isDatabaseError(error) ? toStoreError(error) : error;
+      if (callbackFailure !== undefined && callbackFailure.error === error) throw error;
+      throw toStoreError(error);
     }
   }
 

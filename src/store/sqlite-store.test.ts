@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { after, describe, test } from 'node:test';
 import Sqlite from 'better-sqlite3';
 import { isRolegateError } from '../errors/rolegate-error.ts';
@@ -48,6 +51,34 @@ describe('openStore on SQLite', () => {
     const second = await openStore({ dataDir });
     assert.deepEqual(await second.users.get(user.id), user);
     await second.close();
+  });
+
+  test('processes starting at once on a new file migrate it once and all work', async () => {
+    const dataDir = freshDir();
+    const openStoreModule = fileURLToPath(new URL('./open-store.ts', import.meta.url));
+    const run = promisify(execFile);
+    const starts = [0, 1, 2, 3].map((n) =>
+      run(process.execPath, [
+        '--import', 'tsx', '--input-type=module', '-e',
+        `import { openStore } from ${JSON.stringify(openStoreModule)};
+         const store = await openStore({ dataDir: ${JSON.stringify(dataDir)} });
+         await store.settings.set('started.${n}', 'yes');
+         await store.close();`,
+      ]),
+    );
+    await Promise.all(starts);
+    const store = await openStore({ dataDir });
+    try {
+      for (const n of [0, 1, 2, 3]) assert.equal(await store.settings.get(`started.${n}`), 'yes');
+    } finally {
+      await store.close();
+    }
+    const raw = new Sqlite(join(dataDir, 'rolegate.db'), { readonly: true });
+    try {
+      assert.deepEqual(raw.prepare('select name from kysely_migration').pluck().all(), ['0001-initial']);
+    } finally {
+      raw.close();
+    }
   });
 
   test('refuses a non-PostgreSQL URL without echoing it, and a schema without PostgreSQL', async () => {
