@@ -35,6 +35,9 @@ export function handleError(error: unknown, c: Context<ServerEnv>): Response | P
     logger?.warn({ code: known.code, field: known.field, details: known.details, message: known.message }, 'request refused');
   }
   const message = known.expose && status < 500 ? known.message : `internal error (request id ${requestId})`;
+  // The rest of an oversized body is never read: close the connection rather than leave
+  // unread bytes in front of the client's next request on a keep-alive socket.
+  if (known.code === 'ERR_PAYLOAD_TOO_LARGE') c.header('Connection', 'close');
   if (c.req.path.startsWith('/api/')) {
     return c.json({ error: { code: known.code, message, ...(known.field ? { field: known.field } : {}) } }, status);
   }

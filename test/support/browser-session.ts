@@ -28,7 +28,7 @@ export class BrowserSession {
       if (/max-age=0/i.test(line) || value === '') this.cookies.delete(name);
       else this.cookies.set(name, value);
     }
-    return { status: response.status, location: response.headers.get('location'), text: await response.text(), headers: response.headers };
+    return { status: response.status, location: response.headers.get('location'), text: decodeHtml(await response.text()), headers: response.headers };
   }
 
   /** Opens the sign-in page and submits it; returns the response to the POST. */
@@ -39,15 +39,20 @@ export class BrowserSession {
   }
 }
 
-/** The value of a hidden input in server-rendered HTML (values are HTML-escaped). */
+/** Page text with the character references the server's escaping produces turned back into characters. */
+function decodeHtml(html: string): string {
+  return html.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
+/** The value of a hidden input in a page (the text is already decoded; values hold no quotes). */
 export function formValue(html: string, name: string): string {
   const match = new RegExp(`name="${name}" value="([^"]*)"`).exec(html);
   if (!match) throw new Error(`no form field '${name}' in page`);
-  return match[1]!.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return match[1]!;
 }
 
 export function formAction(html: string): string {
   const match = /<form method="post" action="([^"]*)" id="saml-post">/.exec(html);
   if (!match) throw new Error('no SAML POST form in page');
-  return match[1]!.replace(/&amp;/g, '&');
+  return match[1]!;
 }
