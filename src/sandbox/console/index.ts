@@ -1,0 +1,1 @@
+export { createConsoleRoutes, type ConsoleRouteDeps } from './create-console-routes.ts';
