@@ -122,4 +122,16 @@ describe('sandbox STS AssumeRoleWithSAML (unsigned) through @aws-sdk/client-sts'
     assert.deepEqual([error.name, error.status], ['ExpiredTokenException', 400]);
     assert.match(error.message, /\[rolegate check: check-time-window\]$/);
   });
+
+  test('the console sign-in is mounted at POST /saml of the sandbox', async () => {
+    const own = `${t.sandbox.url}/saml`;
+    const response = await fetch(own, { method: 'POST', body: new URLSearchParams({ SAMLResponse: assertion() }) });
+    const page = await response.text();
+    assert.equal(response.status, 200);
+    assert.ok(page.includes('SamlAdmin'));
+    // Recipient is what SAML:aud is compared with: the trust policy names AWS's endpoint, not the sandbox's.
+    const refused = await fetch(own, { method: 'POST', body: new URLSearchParams({ SAMLResponse: assertion({ recipient: own, destination: own }) }) });
+    assert.equal(refused.status, 403);
+    assert.ok((await refused.text()).includes('check-trust-policy'));
+  });
 });
