@@ -4,6 +4,7 @@ import { templateOf } from '../apps/apps.ts';
 import type { CoreContext } from '../core-context.ts';
 import type { AppRole } from '../model.ts';
 import { newId } from '../new-id.ts';
+import type { Store } from '../ports/store.ts';
 import { found } from '../not-found.ts';
 import { parseInput } from '../parse-input.ts';
 
@@ -63,19 +64,18 @@ export async function importAppRoles(ctx: CoreContext, appId: string, input: unk
 
   const now = ctx.now().toISOString();
   return ctx.store.transaction(async (tx) => {
-    const existing = await tx.roles.listValues(appId);
+    const existing = await rolesByValue(tx, appId);
     const toAdd: AppRole[] = [];
     let updated = 0;
     let unchanged = 0;
     for (const [value, entry] of byValue) {
       const description = entry.description ?? null;
       const enabled = entry.isEnabled ?? true;
-      const existingId = existing.get(value);
-      if (existingId === undefined) {
+      const current = existing.get(value);
+      if (current === undefined) {
         toAdd.push({ id: newId(), appId, value, displayName: entry.displayName, description, enabled, origin: 'import', createdAt: now, updatedAt: now });
         continue;
       }
-      const current = found(await tx.roles.get(appId, existingId), 'app role', existingId);
       if (current.displayName === entry.displayName && current.description === description && current.enabled === enabled) {
         unchanged++;
         continue;
@@ -86,4 +86,16 @@ export async function importAppRoles(ctx: CoreContext, appId: string, input: unk
     if (toAdd.length > 0) await tx.roles.insertMany(toAdd);
     return { received: entries.length, added: toAdd.length, updated, unchanged, skipped };
   });
+}
+
+/** Every role of the app by value, read page by page (one query per thousand roles, not one per role). */
+async function rolesByValue(store: Store, appId: string): Promise<Map<string, AppRole>> {
+  const byValue = new Map<string, AppRole>();
+  let after: string | undefined;
+  do {
+    const page = await store.roles.list(appId, after === undefined ? { limit: 1000 } : { limit: 1000, after });
+    for (const role of page.items) if (role.value !== null) byValue.set(role.value, role);
+    after = page.next;
+  } while (after !== undefined);
+  return byValue;
 }

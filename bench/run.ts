@@ -1,0 +1,5 @@
+import { benchSignResponse } from './sign-response.bench.ts';
+
+// `npm run bench`: each benchmark prints its figures with a reference measured in the same run.
+process.stdout.write(`rolegate benchmarks — node ${process.version}, ${new Date().toISOString()}\n`);
+await benchSignResponse();
