@@ -67,3 +67,107 @@ export function describePrincipalTagProblem(key: string, value: string): string 
   if (!TAG_CHARACTERS.test(value)) return 'value may contain only letters, spaces, digits and _.:/=+-@';
   return undefined;
 }
+
+export interface AwsRolePairReport {
+  value: string;
+  roleArn?: string;
+  providerArn?: string;
+  accountId?: string;
+  roleName?: string;
+  providerName?: string;
+  /** Why the value is not a valid pair. */
+  problem?: string;
+}
+
+export interface AwsAttributeReport {
+  roles: AwsRolePairReport[];
+  roleSessionName?: string;
+  sessionDuration?: string;
+  sourceIdentity?: string;
+  principalTags: Record<string, string>;
+  transitiveTagKeys: string[];
+}
+
+/**
+ * Explains the AWS attributes of an assertion for `rolegate saml inspect`: role pairs split
+ * into role and provider with the account, and a warning for each rule AWS would refuse.
+ * Shaped as the AttributeExplainer of src/saml/inspect-saml-response.ts.
+ */
+export function explainAwsSamlAttributes(attributes: ReadonlyArray<{ name: string; values: string[] }>): {
+  title: string;
+  lines: string[];
+  warnings: string[];
+  data: Record<string, unknown> & AwsAttributeReport;
+} {
+  const values = (name: string) => attributes.filter((a) => a.name === name).flatMap((a) => a.values);
+  const has = (name: string) => attributes.some((a) => a.name === name);
+  const warnings: string[] = [];
+  const lines: string[] = [];
+
+  const roles: AwsRolePairReport[] = values(AWS_SAML_ATTRIBUTES.role).map((value) => {
+    const pair = parseRolePair(value);
+    if (!pair) return { value, problem: 'not "roleArn,samlProviderArn" (either order)' };
+    return {
+      value,
+      roleArn: pair.roleArn,
+      providerArn: pair.principalArn,
+      accountId: pair.role.accountId,
+      roleName: pair.role.roleName,
+      providerName: pair.provider.providerName,
+    };
+  });
+  if (roles.length === 0) warnings.push('No Role attribute: AWS has no role to offer');
+  for (const role of roles) {
+    if (role.problem) {
+      warnings.push(`Role value "${role.value}" is ${role.problem}`);
+      lines.push(`Role  ${role.value}  (INVALID: ${role.problem})`);
+    } else {
+      lines.push(`Role  account ${role.accountId}  role ${role.roleName}  provider ${role.providerName}`);
+      lines.push(`      ${role.roleArn}`);
+      lines.push(`      ${role.providerArn}`);
+    }
+  }
+  const report: AwsAttributeReport = { roles, principalTags: {}, transitiveTagKeys: values(AWS_SAML_ATTRIBUTES.transitiveTagKeys) };
+
+  const sessionNames = values(AWS_SAML_ATTRIBUTES.roleSessionName);
+  if (sessionNames.length === 0) warnings.push('No RoleSessionName: AWS answers "RoleSessionName is required in AuthnResponse"');
+  else if (sessionNames.length > 1) warnings.push(`RoleSessionName has ${sessionNames.length} values; AWS needs exactly one`);
+  else {
+    report.roleSessionName = sessionNames[0] as string;
+    if (!isValidRoleSessionName(report.roleSessionName)) warnings.push(`RoleSessionName "${report.roleSessionName}" does not match [a-zA-Z_0-9+=,.@-]{2,64}`);
+  }
+  lines.push(`RoleSessionName  ${sessionNames.join(', ') || '-'}`);
+
+  if (has(AWS_SAML_ATTRIBUTES.sessionDuration)) {
+    const durations = values(AWS_SAML_ATTRIBUTES.sessionDuration);
+    report.sessionDuration = durations.join(', ');
+    const seconds = durations.length === 1 && /^\d+$/.test(durations[0] as string) ? Number(durations[0]) : Number.NaN;
+    if (!(seconds >= SESSION_DURATION_MIN_SECONDS && seconds <= SESSION_DURATION_MAX_SECONDS)) {
+      warnings.push(`SessionDuration "${report.sessionDuration}" is not one integer from ${SESSION_DURATION_MIN_SECONDS} to ${SESSION_DURATION_MAX_SECONDS}`);
+    }
+    lines.push(`SessionDuration  ${report.sessionDuration}`);
+  }
+  if (has(AWS_SAML_ATTRIBUTES.sourceIdentity)) {
+    const identities = values(AWS_SAML_ATTRIBUTES.sourceIdentity);
+    report.sourceIdentity = identities.join(', ');
+    const problem = identities.length === 1 ? describeSourceIdentityProblem(identities[0] as string) : 'must have exactly one value';
+    if (problem) warnings.push(`SourceIdentity "${report.sourceIdentity}" ${problem}`);
+    lines.push(`SourceIdentity  ${report.sourceIdentity}`);
+  }
+  for (const attribute of attributes) {
+    if (!attribute.name.startsWith(AWS_SAML_ATTRIBUTES.principalTagPrefix)) continue;
+    const key = attribute.name.slice(AWS_SAML_ATTRIBUTES.principalTagPrefix.length);
+    const problem = attribute.values.length === 1 ? describePrincipalTagProblem(key, attribute.values[0] as string) : 'must have exactly one value';
+    if (problem) warnings.push(`PrincipalTag:${key} ${problem}`);
+    report.principalTags[key] = attribute.values.join(', ');
+    lines.push(`PrincipalTag  ${key} = ${report.principalTags[key]}`);
+  }
+  if (Object.keys(report.principalTags).length > MAX_PRINCIPAL_TAGS) warnings.push(`More than ${MAX_PRINCIPAL_TAGS} PrincipalTag attributes`);
+  if (Object.keys(report.principalTags).length > 0) lines.push('(session tags need sts:TagSession in the role trust policy)');
+  for (const attribute of attributes) {
+    if (attribute.name.toLowerCase().startsWith(AWS_SAML_ATTRIBUTE_NAMESPACE.toLowerCase()) && !attribute.name.startsWith(AWS_SAML_ATTRIBUTE_NAMESPACE)) {
+      warnings.push(`Attribute "${attribute.name}" differs from the AWS namespace only in case; AWS names are case-sensitive`);
+    }
+  }
+  return { title: 'AWS', lines, warnings, data: { ...report } };
+}
