@@ -76,4 +76,20 @@ describe('verifySamlResponse', () => {
     const xml = '<saml:Assertion xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="_a"/>';
     assert.throws(() => verifySamlResponse(xml, [idp.certificatePem], options), refusedWith('response-root', 'ERR_SAML_RESPONSE_INVALID'));
   });
+
+  test('refuses c14n with comments and unexpected transforms before any cryptography', () => {
+    const xml = signTestResponse(buildTestResponse({ now }), { key: idp, sign: 'assertion' });
+    const withComments = xml.replace('<ds:CanonicalizationMethod Algorithm="http://www.w3.org/2001/10/xml-exc-c14n#"', '<ds:CanonicalizationMethod Algorithm="http://www.w3.org/2001/10/xml-exc-c14n#WithComments"');
+    assert.notEqual(withComments, xml);
+    assert.throws(() => verifySamlResponse(withComments, [idp.certificatePem], options), refusedWith('signed-info', 'ERR_SIGNATURE_INVALID', /canonicalization "http:\/\/www.w3.org\/2001\/10\/xml-exc-c14n#WithComments" is not accepted/));
+    const xpathTransform = xml.replace('<ds:Transforms>', '<ds:Transforms><ds:Transform Algorithm="http://www.w3.org/TR/1999/REC-xpath-19991116"/>');
+    assert.throws(() => verifySamlResponse(xpathTransform, [idp.certificatePem], options), refusedWith('signed-info', 'ERR_SIGNATURE_INVALID', /transforms \[http:\/\/www.w3.org\/TR\/1999\/REC-xpath-19991116, /));
+  });
+
+  test('refuses a Signature nested anywhere but directly in the Response or the Assertion', () => {
+    const xml = signTestResponse(buildTestResponse({ now }), { key: idp, sign: 'assertion' });
+    const nested = xml.replace(/(<ds:Signature[\s\S]*<\/ds:Signature>)/, '<saml:Advice>$1</saml:Advice>');
+    assert.throws(() => verifySamlResponse(nested, [idp.certificatePem], options), refusedWith('signature-placement', 'ERR_SIGNATURE_INVALID', /Signature at Response\/Assertion\/Advice\/Signature is not a direct child/));
+  });
 });
+
