@@ -96,11 +96,13 @@ export function createConsoleRoutes(deps: ConsoleRouteDeps): Hono {
     try {
       // Validated again from scratch: the hidden field is as untrusted as the first POST.
       const validated = validateSamlResponseForAws(form.samlResponse, deps.directory, options);
-      const [roleArn = '', principalArn = ''] = (form.role ?? '').split(',');
-      if (form.role === undefined || principalArn === '') {
+      if (form.role === undefined || form.role === '') {
         throw new SandboxSamlError('ValidationError', 'check-role-choice', 'Select a role before signing in');
       }
-      return signIn(c, validated, options, { roleArn, principalArn }, form.relayState);
+      // Matched as a whole string: a role path may itself contain a comma.
+      const offered = [...validated.roles, ...validated.rejectedRoles].find((r) => `${r.roleArn},${r.principalArn}` === form.role);
+      const [roleArn = '', principalArn = ''] = form.role.split(',');
+      return signIn(c, validated, options, offered ?? { roleArn, principalArn }, form.relayState);
     } catch (error) {
       return refuse(c, error);
     }
