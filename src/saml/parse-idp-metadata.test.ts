@@ -1,4 +1,4 @@
-import '../../test/support/install-reflect-metadata.ts';
+import 'reflect-metadata';
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DOMImplementation, XMLSerializer, type Element } from '@xmldom/xmldom';
