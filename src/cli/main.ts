@@ -1,7 +1,10 @@
 import { Command } from 'commander';
 import { RolegateError } from '../errors/rolegate-error.ts';
 import { registerApps } from './commands/apps.ts';
+import { registerDemo } from './commands/demo.ts';
 import { registerDirectory } from './commands/directory.ts';
+import { registerSamlInspect } from './commands/saml-inspect.ts';
+import { registerSandbox } from './commands/sandbox.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerToken } from './commands/token.ts';
 
@@ -15,6 +18,9 @@ registerServe(program);
 registerToken(program);
 registerDirectory(program);
 registerApps(program);
+registerSamlInspect(program);
+registerSandbox(program);
+registerDemo(program);
 
 try {
   await program.parseAsync(process.argv);
