@@ -1,0 +1,2 @@
+import { benchAssumeRoleWithSaml } from './assume-role-with-saml.bench.ts';
+await benchAssumeRoleWithSaml();
