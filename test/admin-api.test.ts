@@ -113,6 +113,15 @@ describe('admin API: certificates and rollover', () => {
     assert.equal(initial.length, 1);
     assert.equal(initial[0].status, 'active');
     assert.equal(initial[0].keyBits, 2048);
+    const empty = await fetch(`${idp.url}/api/v1/apps/${app.id}/certificates`, { method: 'POST', headers: { authorization: `Bearer ${idp.token}` } });
+    assert.equal(empty.status, 201, 'every field is optional, so no body at all is fine');
+    const spare = await empty.json();
+    assert.equal(spare.status, 'staged');
+    assert.equal((await idp.api('PATCH', `/apps/${app.id}/certificates/${spare.id}`, { status: 'inactive' })).status, 200);
+    const unpublished = await idp.api('PATCH', `/apps/${app.id}/certificates/${spare.id}`, { status: 'active' });
+    assert.equal(unpublished.status, 409, 'a certificate never published in metadata cannot start signing');
+    assert.match(unpublished.body.error.message, /stage it first/);
+    assert.equal((await idp.api('DELETE', `/apps/${app.id}/certificates/${spare.id}`)).status, 204);
     const next = await idp.api('POST', `/apps/${app.id}/certificates`, { keyBits: 3072 });
     assert.equal(next.status, 201);
     assert.equal(next.body.status, 'staged');

@@ -108,6 +108,40 @@ describe('IdP: directory, AWS app, signed SSO over real HTTP', () => {
     assert.deepEqual(attr('SessionDuration'), ['7200']);
   });
 
+  test('a password change or a new sign-in ends the sessions made before it', async () => {
+    const first = new BrowserSession(idp.url);
+    assert.equal((await first.signIn('alice@example.com', 'correct horse battery')).status, 303);
+    const stolen = first.cookies.get('rolegate_session')!;
+    // Signing in again in the same browser replaces the session: the old cookie is dead.
+    assert.equal((await first.signIn('alice@example.com', 'correct horse battery')).status, 303);
+    assert.notEqual(first.cookies.get('rolegate_session'), stolen);
+    const replay = new BrowserSession(idp.url);
+    replay.cookies.set('rolegate_session', stolen);
+    assert.equal((await replay.request('/')).status, 303, 'the replaced session no longer opens My Apps');
+
+    const current = new BrowserSession(idp.url);
+    current.cookies.set('rolegate_session', first.cookies.get('rolegate_session')!);
+    assert.equal((await current.request('/')).status, 200);
+    assert.equal((await idp.api('PATCH', `/users/${ids.alice}`, { password: 'correct horse battery' })).status, 200);
+    assert.equal((await current.request(`/apps/${appId}/launch`)).status, 303, 'after a password change the old session must sign in again');
+  });
+
+  test('a user whose only role is msiam_access sees no AWS tile, which could only fail', async () => {
+    const user = await idp.api('POST', '/users', { userPrincipalName: 'mia@example.com', displayName: 'Mia', password: 'mia-password-1' });
+    const roles = (await idp.api('GET', `/apps/${appId}/roles`)).body.items as Array<{ id: string; value: string | null }>;
+    await idp.api('POST', `/apps/${appId}/assignments`, { principalId: user.body.id, appRoleId: roles.find((r) => r.value === null)!.id });
+    const browser = new BrowserSession(idp.url);
+    await browser.signIn('mia@example.com', 'mia-password-1');
+    const home = await browser.request('/');
+    assert.equal(home.status, 200);
+    assert.doesNotMatch(home.text, new RegExp(`/apps/${appId}/launch`));
+  });
+
+  test('a form post that is not url-encoded is a 400, not a 500', async () => {
+    const r = await fetch(`${idp.url}/signin`, { method: 'POST', headers: { 'content-type': 'multipart/form-data' }, body: 'garbage' });
+    assert.equal(r.status, 400);
+  });
+
   test('a wrong password and an unknown user get the same answer', async () => {
     const browser = new BrowserSession(idp.url);
     const wrong = await browser.signIn('alice@example.com', 'nope-nope-nope');
@@ -208,10 +242,11 @@ describe('IdP: SP-initiated sign-in with a generic SAML SP', () => {
   });
   after(() => idp.close());
 
-  function authnRequest(options: { issuer?: string; acs?: string; id?: string; issueInstant?: string } = {}) {
+  function authnRequest(options: { issuer?: string; acs?: string; id?: string; issueInstant?: string; destination?: string } = {}) {
     const xml =
       `<samlp:AuthnRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ` +
       `ID="${options.id ?? '_req123'}" Version="2.0" IssueInstant="${options.issueInstant ?? new Date().toISOString()}" ` +
+      (options.destination ? `Destination="${options.destination}" ` : '') +
       `AssertionConsumerServiceURL="${options.acs ?? ACS}" ProtocolBinding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST">` +
       `<saml:Issuer>${options.issuer ?? SP}</saml:Issuer></samlp:AuthnRequest>`;
     return deflateRawSync(Buffer.from(xml)).toString('base64');
@@ -256,6 +291,7 @@ describe('IdP: SP-initiated sign-in with a generic SAML SP', () => {
     const cases: Array<[string, RegExp]> = [
       [authnRequest({ issuer: 'https://evil.example/sp' }), /Issuer 'https:\/\/evil\.example\/sp' is not an identifier/],
       [authnRequest({ acs: 'https://evil.example/acs' }), /AssertionConsumerServiceURL 'https:\/\/evil\.example\/acs' is not a reply URL/],
+      [authnRequest({ destination: 'https://other-idp.example/sso' }), /Destination 'https:\/\/other-idp\.example\/sso' is not this sign-in URL/],
       [deflateRawSync(Buffer.from('<!DOCTYPE x [<!ENTITY a "b">]><x>&a;</x>')).toString('base64'), /DTD/],
       ['%%%not-base64', /./],
     ];

@@ -7,16 +7,7 @@ import { AWS_ATTR, buildTestResponse, type TestResponseInput } from './support/b
 import { createSandboxTestIdp, type SandboxTestIdp } from './support/sandbox-metadata.ts';
 import { signTestResponse } from './support/sign-test-response.ts';
 import { MANAGEMENT, startTestSandbox, type TestSandbox } from './support/start-test-sandbox.ts';
-
-async function errorOf(promise: Promise<unknown>): Promise<{ name: string; status: number | undefined; message: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    const e = error as { name: string; message: string; $metadata?: { httpStatusCode?: number } };
-    return { name: e.name, status: e.$metadata?.httpStatusCode, message: e.message };
-  }
-  assert.fail('expected the call to fail');
-}
+import { errorOf } from './support/aws-error-of.ts';
 
 const ISSUER = 'https://idp.example.test/saml';
 const PROVIDER_ARN = `arn:aws:iam::${MANAGEMENT}:saml-provider/rolegate`;

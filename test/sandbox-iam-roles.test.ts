@@ -11,6 +11,7 @@ import {
   type Role,
 } from '@aws-sdk/client-iam';
 import { MANAGEMENT, MEMBER, startTestSandbox, trustPolicyFor, type TestSandbox } from './support/start-test-sandbox.ts';
+import { errorOf } from './support/aws-error-of.ts';
 
 // A trust policy with spaces, slashes and non-ASCII text, so the URL-encoding round trip is real.
 const SAML_TRUST = JSON.stringify(
@@ -28,16 +29,6 @@ const SAML_TRUST = JSON.stringify(
   null,
   2,
 );
-
-async function errorOf(promise: Promise<unknown>): Promise<{ name: string; status: number | undefined; message: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    const e = error as { name: string; message: string; $metadata?: { httpStatusCode?: number } };
-    return { name: e.name, status: e.$metadata?.httpStatusCode, message: e.message };
-  }
-  assert.fail('expected the call to fail');
-}
 
 describe('sandbox IAM roles through @aws-sdk/client-iam', () => {
   let t: TestSandbox;

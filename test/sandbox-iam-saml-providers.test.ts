@@ -10,16 +10,7 @@ import {
 } from '@aws-sdk/client-iam';
 import { buildIdpMetadata, createSandboxTestIdp, type SandboxTestIdp } from './support/sandbox-metadata.ts';
 import { MANAGEMENT, MEMBER, startTestSandbox, type TestSandbox } from './support/start-test-sandbox.ts';
-
-async function errorOf(promise: Promise<unknown>): Promise<{ name: string; status: number | undefined; message: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    const e = error as { name: string; message: string; $metadata?: { httpStatusCode?: number } };
-    return { name: e.name, status: e.$metadata?.httpStatusCode, message: e.message };
-  }
-  assert.fail('expected the call to fail');
-}
+import { errorOf } from './support/aws-error-of.ts';
 
 describe('sandbox IAM SAML providers through @aws-sdk/client-iam', () => {
   let t: TestSandbox;

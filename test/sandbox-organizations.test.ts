@@ -8,16 +8,7 @@ import {
   type Account,
 } from '@aws-sdk/client-organizations';
 import { MANAGEMENT, MEMBER, startTestSandbox, type TestSandbox } from './support/start-test-sandbox.ts';
-
-async function errorOf(promise: Promise<unknown>): Promise<{ name: string; status: number | undefined; message: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    const e = error as { name: string; message: string; $metadata?: { httpStatusCode?: number } };
-    return { name: e.name, status: e.$metadata?.httpStatusCode, message: e.message };
-  }
-  assert.fail('expected the call to fail');
-}
+import { errorOf } from './support/aws-error-of.ts';
 
 describe('sandbox Organizations through @aws-sdk/client-organizations', () => {
   let t: TestSandbox;

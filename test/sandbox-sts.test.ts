@@ -3,16 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { CreateRoleCommand, ListRolesCommand, PutRolePolicyCommand } from '@aws-sdk/client-iam';
 import { AssumeRoleCommand, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { MANAGEMENT, MEMBER, startTestSandbox, trustPolicyFor, type TestSandbox } from './support/start-test-sandbox.ts';
-
-async function errorOf(promise: Promise<unknown>): Promise<{ name: string; status: number | undefined; message: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    const e = error as { name: string; message: string; $metadata?: { httpStatusCode?: number } };
-    return { name: e.name, status: e.$metadata?.httpStatusCode, message: e.message };
-  }
-  assert.fail('expected the call to fail');
-}
+import { errorOf } from './support/aws-error-of.ts';
 
 describe('sandbox STS through @aws-sdk/client-sts', () => {
   let t: TestSandbox;

@@ -1,5 +1,6 @@
 import type { AppTemplate, ComputedAttribute } from '../core/apps/app-template.ts';
 import type { App } from '../core/model.ts';
+import { attributeName } from '../core/sso/compute-assertion-content.ts';
 import { RolegateError } from '../errors/rolegate-error.ts';
 
 export const AWS_ATTRIBUTE_NAMESPACE = 'https://aws.amazon.com/SAML/Attributes';
@@ -14,12 +15,16 @@ const PROVIDER_ARN = /^arn:aws[a-z-]*:iam::\d{1,12}:saml-provider\/[\w.-]{1,128}
 const ROLE_SESSION_NAME = /^[a-zA-Z_0-9+=,.@-]{2,64}$/;
 // seed 000: "Azure AD removes the value of #" from identifiers like urn:amazon:webservices#2.
 const INSTANCE_SUFFIX = /#[^#]*$/;
+// SPEC §3: AWS's SP entity IDs (also GovCloud's and China's), with an optional #n instance suffix.
+const AWS_IDENTIFIER = /^(urn:amazon:webservices(:govcloud|:cn-north-1)?|https:\/\/signin\.aws\.amazon\.com\/saml)(#[^#\s]+)?$/;
+// SPEC §3: the global and regional sign-in endpoints; loopback for the rolegate sandbox.
+const AWS_REPLY_URL = /^(https:\/\/([a-z0-9-]+\.)?signin\.aws\.amazon\.com\/saml|https:\/\/signin\.amazonaws-us-gov\.com\/saml|https:\/\/signin\.amazonaws\.cn\/saml|https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?\/[^\s]*)$/;
 
 const ROLE = `${AWS_ATTRIBUTE_NAMESPACE}/Role`;
 const ROLE_SESSION_NAME_ATTR = `${AWS_ATTRIBUTE_NAMESPACE}/RoleSessionName`;
 const SESSION_DURATION = `${AWS_ATTRIBUTE_NAMESPACE}/SessionDuration`;
 
-/** Checks `roleArn,samlProviderArn` (AWS accepts either order) and returns the two ARNs. */
+/** Checks `roleArn,samlProviderArn` (AWS accepts either order, SPEC §3) and returns the two ARNs. */
 export function parseAwsRoleValue(value: string): { roleArn: string; providerArn: string } {
   const parts = value.split(',');
   if (parts.length === 2) {
@@ -36,6 +41,7 @@ export function parseAwsRoleValue(value: string): { roleArn: string; providerArn
 
 export const awsAppTemplate: AppTemplate = {
   id: 'aws',
+  needsRoleValues: true,
   defaults: () => ({
     identifiers: [AWS_SP_ENTITY_ID],
     replyUrls: [AWS_SIGN_IN_URL],
@@ -55,18 +61,44 @@ export const awsAppTemplate: AppTemplate = {
   }),
 
   validateApp(app: App) {
-    const roleSessionNameClaims = app.claims.filter((c) => `${c.namespace ?? ''}/${c.name}` === ROLE_SESSION_NAME_ATTR);
-    if (roleSessionNameClaims.some((c) => c.source.type === 'roles')) {
-      throw new RolegateError('ERR_VALIDATION', 'claims: RoleSessionName must be single-valued and cannot come from roles', { field: 'claims' });
+    app.identifiers.forEach((identifier, i) => {
+      if (!AWS_IDENTIFIER.test(identifier)) {
+        throw new RolegateError('ERR_VALIDATION', `identifiers[${i}]: '${identifier}' is not an AWS identifier (urn:amazon:webservices, optionally with a #n suffix)`, {
+          field: `identifiers[${i}]`,
+        });
+      }
+    });
+    app.replyUrls.forEach((url, i) => {
+      if (!AWS_REPLY_URL.test(url)) {
+        throw new RolegateError('ERR_VALIDATION', `replyUrls[${i}]: '${url}' is not an AWS sign-in endpoint (https://signin.aws.amazon.com/saml or https://<region>.signin.aws.amazon.com/saml; loopback for the sandbox)`, {
+          field: `replyUrls[${i}]`,
+        });
+      }
+    });
+    const claim = (name: string) => app.claims.find((c) => attributeName(c) === name);
+    if (claim(ROLE)?.source.type !== 'roles') {
+      throw new RolegateError('ERR_VALIDATION', `claims: AWS needs the ${ROLE} claim with source {"type": "roles"}`, { field: 'claims' });
+    }
+    const sessionName = claim(ROLE_SESSION_NAME_ATTR);
+    if (!sessionName || sessionName.source.type === 'roles') {
+      throw new RolegateError('ERR_VALIDATION', `claims: AWS needs one ${ROLE_SESSION_NAME_ATTR} claim from a user attribute or a constant`, { field: 'claims' });
     }
   },
 
-  validateRoleValue(value: string) {
-    parseAwsRoleValue(value);
+  normalizeRoleValue(value: string) {
+    const { roleArn, providerArn } = parseAwsRoleValue(value);
+    return `${roleArn},${providerArn}`;
   },
 
   validateAttributes(_app: App, attributes: readonly ComputedAttribute[]) {
-    const byName = new Map(attributes.map((a) => [a.name, a.values]));
+    const byName = new Map<string, string[]>();
+    for (const attribute of attributes) {
+      // Two claims that end in the same Name would send two attributes AWS reads as one.
+      if (byName.has(attribute.name)) {
+        throw new RolegateError('ERR_CLAIM_INVALID', `the attribute ${attribute.name} would be sent twice`, { field: 'claims' });
+      }
+      byName.set(attribute.name, attribute.values);
+    }
     const roles = byName.get(ROLE) ?? [];
     if (roles.length === 0) {
       throw new RolegateError('ERR_CLAIM_INVALID', 'no AWS role is assigned to this user for this app (the Role attribute would be empty)', {

@@ -30,9 +30,10 @@ export function createServerApp(deps: ServerDeps): Hono<ServerEnv> {
   app.onError(handleError);
   app.notFound((c) => handleError(new RolegateError('ERR_NOT_FOUND', `no such page: ${c.req.method} ${c.req.path}`), c));
   app.use('*', requestContext(deps));
-  app.use('*', securityHeaders());
-  app.use('/api/v1/apps/:id/roles/import', limit(LIMITS.import));
-  app.use('/api/*', async (c, next) => (c.req.path.endsWith('/roles/import') ? next() : limit(LIMITS.api)(c, next)));
+  app.use('*', securityHeaders({ https: deps.secureCookies }));
+  const importLimit = limit(LIMITS.import);
+  const apiLimit = limit(LIMITS.api);
+  app.use('/api/*', (c, next) => (c.req.path.endsWith('/roles/import') ? importLimit(c, next) : apiLimit(c, next)));
   app.get('/health', (c) => c.json({ status: 'ok' }));
   app.route('/api/v1', adminApi(deps));
 

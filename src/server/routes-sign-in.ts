@@ -3,8 +3,9 @@ import { deleteCookie } from 'hono/cookie';
 import { authenticateUser } from '../core/directory/authenticate-user.ts';
 import { endSsoSession, startSsoSession } from '../core/sso/sso-sessions.ts';
 import { RolegateError } from '../errors/rolegate-error.ts';
-import { checkCsrf } from './middleware/csrf.ts';
-import { SESSION_COOKIE, setSessionCookie } from './middleware/sso-session.ts';
+import { checkCsrf, rotateCsrfToken } from './middleware/csrf.ts';
+import { readForm } from './middleware/read-form.ts';
+import { sessionCookieName, setSessionCookie } from './middleware/sso-session.ts';
 import { safeReturnPath } from './pages/safe-return-path.ts';
 import { signInPage } from './pages/sign-in-page.ts';
 import type { ServerDeps, ServerEnv } from './server-env.ts';
@@ -19,15 +20,19 @@ export function signInRoutes(deps: ServerDeps): Hono<ServerEnv> {
   });
 
   app.post('/signin', async (c) => {
-    const form = await c.req.parseBody();
+    const form = await readForm(c);
     checkCsrf(c.get('csrfToken'), form['csrf']);
     const returnTo = safeReturnPath(form['return']);
     const username = typeof form['username'] === 'string' ? form['username'].slice(0, 256) : '';
     const password = typeof form['password'] === 'string' ? form['password'].slice(0, 256) : '';
     try {
       const user = await authenticateUser(deps.ctx, username, password);
+      // A new sign-in replaces whatever session and form token the browser had.
+      const previous = c.get('session');
+      if (previous) await endSsoSession(deps.ctx, previous.cookieValue);
       const { cookieValue, session } = await startSsoSession(deps.ctx, user);
       setSessionCookie(c, deps, cookieValue);
+      rotateCsrfToken(c, deps);
       c.get('logger').info({ userId: user.id, sessionId: session.id }, 'signed in');
       return c.redirect(returnTo, 303);
     } catch (error) {
@@ -38,11 +43,11 @@ export function signInRoutes(deps: ServerDeps): Hono<ServerEnv> {
   });
 
   app.post('/signout', async (c) => {
-    const form = await c.req.parseBody();
+    const form = await readForm(c);
     checkCsrf(c.get('csrfToken'), form['csrf']);
     const session = c.get('session');
     if (session) await endSsoSession(deps.ctx, session.cookieValue);
-    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    deleteCookie(c, sessionCookieName(deps), { path: '/', secure: deps.secureCookies });
     return c.redirect('/signin', 303);
   });
 

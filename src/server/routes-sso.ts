@@ -3,7 +3,9 @@ import { Hono, type Context } from 'hono';
 import { getApp } from '../core/apps/apps.ts';
 import { listUserApps } from '../core/sso/resolve-user-access.ts';
 import { RolegateError } from '../errors/rolegate-error.ts';
+import { BINDING_HTTP_POST } from '../saml/namespaces.ts';
 import { decodePostAuthnRequest, decodeRedirectAuthnRequest, parseAuthnRequest } from '../saml/parse-authn-request.ts';
+import { readForm } from './middleware/read-form.ts';
 import { myAppsPage } from './pages/my-apps-page.ts';
 import { signInRedirect } from './pages/safe-return-path.ts';
 import type { ServerDeps, ServerEnv } from './server-env.ts';
@@ -20,15 +22,16 @@ export function ssoRoutes(deps: ServerDeps): Hono<ServerEnv> {
   app.get('/', async (c) => {
     const session = c.get('session');
     if (!session) return c.redirect(signInRedirect('/'), 303);
-    const apps = await listUserApps(deps.ctx.store, session.user);
+    const apps = await listUserApps(deps.ctx, session.user);
     return c.html(myAppsPage({ displayName: session.user.displayName, csrfToken: c.get('csrfToken'), apps }));
   });
 
   // IdP-initiated sign-in: the My Apps tile.
   app.get('/apps/:appId/launch', async (c) => {
-    const target = await getApp(deps.ctx, c.req.param('appId'));
+    // Sign-in first: an anonymous caller learns nothing about which app ids exist.
     const session = c.get('session');
     if (!session) return c.redirect(signInRedirect(c.req.path), 303);
+    const target = await getApp(deps.ctx, c.req.param('appId'));
     const acsUrl = target.replyUrls[0];
     if (!acsUrl) throw new RolegateError('ERR_CONFLICT', `the application '${target.displayName}' has no reply URL configured`);
     const issued = await issueSamlResponse(deps.ctx, deps.keys, {
@@ -51,7 +54,7 @@ export function ssoRoutes(deps: ServerDeps): Hono<ServerEnv> {
       samlRequest = c.req.query('SAMLRequest');
       relayState = c.req.query('RelayState');
     } else {
-      const form = await c.req.parseBody();
+      const form = await readForm(c);
       samlRequest = form['SAMLRequest'];
       relayState = form['RelayState'];
     }
@@ -63,6 +66,14 @@ export function ssoRoutes(deps: ServerDeps): Hono<ServerEnv> {
     }
     const xml = binding === 'redirect' ? decodeRedirectAuthnRequest(samlRequest) : decodePostAuthnRequest(samlRequest);
     const request = parseAuthnRequest(xml, deps.ctx.now());
+    const ssoUrl = `${deps.ctx.publicUrl}/saml/${target.id}/sso`;
+    // saml-core §3.2.1: a Destination that names another endpoint was not meant for us.
+    if (request.destination !== undefined && request.destination !== ssoUrl) {
+      throw new RolegateError('ERR_SAML_REQUEST_INVALID', `the request's Destination '${request.destination}' is not this sign-in URL '${ssoUrl}'`);
+    }
+    if (request.protocolBinding !== undefined && request.protocolBinding !== BINDING_HTTP_POST) {
+      throw new RolegateError('ERR_SAML_REQUEST_INVALID', `the request asks for the response binding '${request.protocolBinding}'; rolegate answers with HTTP-POST only`);
+    }
     // Exact matches only (issue 2 §8): a near miss is a misconfiguration or an attack, never a redirect.
     if (!target.identifiers.includes(request.issuer)) {
       throw new RolegateError('ERR_SAML_REQUEST_INVALID', `the request's Issuer '${request.issuer}' is not an identifier of the application '${target.displayName}'`);

@@ -34,7 +34,8 @@ export class BrowserSession {
   /** Opens the sign-in page and submits it; returns the response to the POST. */
   async signIn(username: string, password: string, returnTo = '/') {
     const page = await this.request(`/signin?return=${encodeURIComponent(returnTo)}`);
-    const csrf = formValue(page.text, 'csrf');
+    // Already signed in, the page redirects; a form posted anyway carries the cookie's token.
+    const csrf = page.status === 200 ? formValue(page.text, 'csrf') : this.cookies.get('rolegate_csrf')!;
     return this.request('/signin', { form: { csrf, return: returnTo, username, password } });
   }
 }

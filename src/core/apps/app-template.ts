@@ -27,11 +27,16 @@ export type AppDefaults = Pick<
  */
 export interface AppTemplate {
   readonly id: AppTemplateId;
+  /** Whether a user needs at least one role with a value (AWS: a role pair) for sign-in to work. */
+  readonly needsRoleValues: boolean;
   defaults(): AppDefaults;
   /** Template rules for settings, on create and on every update (ERR_VALIDATION). */
   validateApp(app: App): void;
-  /** Template rules for an app role value (ERR_VALIDATION, field `value`). */
-  validateRoleValue(value: string): void;
+  /**
+   * Checks an app role value and returns its canonical form, under which it is stored and
+   * compared (AWS: `roleArn,providerArn` whatever order and spacing it came in). ERR_VALIDATION, field `value`.
+   */
+  normalizeRoleValue(value: string): string;
   /** Checks what would be sent for one user before anything is signed (ERR_CLAIM_INVALID). */
   validateAttributes(app: App, attributes: readonly ComputedAttribute[]): void;
   /** The Audience sent for a configured identifier. */

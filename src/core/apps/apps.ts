@@ -2,6 +2,7 @@ import { RolegateError } from '../../errors/rolegate-error.ts';
 import type { CoreContext } from '../core-context.ts';
 import type { App, AppRole, Page, PageRequest } from '../model.ts';
 import { newId } from '../new-id.ts';
+import { attributeName } from '../sso/compute-assertion-content.ts';
 import { found } from '../not-found.ts';
 import { parseInput } from '../parse-input.ts';
 import { createAppInput, updateAppInput } from './app-input.ts';
@@ -85,7 +86,8 @@ function checkApp(template: AppTemplate, app: App): void {
   if (dupIdentifier) throw new RolegateError('ERR_VALIDATION', `identifiers: '${dupIdentifier}' is listed twice`, { field: 'identifiers' });
   const dupUrl = duplicates(app.replyUrls);
   if (dupUrl) throw new RolegateError('ERR_VALIDATION', `replyUrls: '${dupUrl}' is listed twice`, { field: 'replyUrls' });
-  const claimNames = app.claims.map((c) => `${c.namespace ?? ''}/${c.name}`);
+  // Compared as sent: `…/Attributes/` and `…/Attributes` make the same attribute Name.
+  const claimNames = app.claims.map(attributeName);
   const dupClaim = duplicates(claimNames);
   if (dupClaim) throw new RolegateError('ERR_VALIDATION', `claims: '${dupClaim}' is defined twice`, { field: 'claims' });
   template.validateApp(app);

@@ -68,8 +68,9 @@ export async function getCertificate(ctx: CoreContext, appId: string, id: string
 
 /**
  * Changes a certificate's status while keeping exactly one active certificate per app:
- * activating one demotes the previous active one to `staged` (still published, so
- * responses signed a moment ago keep verifying); the active one cannot be demoted directly.
+ * only a staged certificate can be activated; activating it demotes the previous active one
+ * to `staged` (still published, so responses signed a moment ago keep verifying); the
+ * active one cannot be demoted directly.
  */
 export async function setCertificateStatus(ctx: CoreContext, appId: string, id: string, input: unknown): Promise<SigningCertificate> {
   const { status } = parseInput(updateCertificateInput, input);
@@ -82,6 +83,13 @@ export async function setCertificateStatus(ctx: CoreContext, appId: string, id: 
       });
     }
     if (status === 'active') {
+      // Only a staged certificate has been published in the metadata; activating one that
+      // never was would make every AWS account reject the next response.
+      if (certificate.status !== 'staged') {
+        throw new RolegateError('ERR_CONFLICT', `certificate '${id}' is ${certificate.status}: stage it first, so AWS accounts learn it from the metadata before it signs`, {
+          field: 'status',
+        });
+      }
       if (Date.parse(certificate.notAfter) <= ctx.now().getTime()) {
         throw new RolegateError('ERR_CONFLICT', `certificate '${id}' expired on ${certificate.notAfter} and cannot sign`, { field: 'status' });
       }

@@ -2,6 +2,7 @@ import type { AppTemplate } from './app-template.ts';
 
 export const genericSamlTemplate: AppTemplate = {
   id: 'generic-saml',
+  needsRoleValues: false,
   defaults: () => ({
     identifiers: [],
     replyUrls: [],
@@ -19,7 +20,7 @@ export const genericSamlTemplate: AppTemplate = {
     signingAlgorithm: 'rsa-sha256',
   }),
   validateApp: () => {},
-  validateRoleValue: () => {},
+  normalizeRoleValue: (value) => value,
   validateAttributes: () => {},
   audienceFor: (identifier) => identifier,
 };

@@ -18,8 +18,9 @@ export async function authenticateUser(ctx: CoreContext, userPrincipalName: stri
   const ok = await ctx.passwords.verify(stored ?? (await decoyHash), password);
   if (!user || !stored || !ok) {
     const reason = !user ? 'unknown user' : !stored ? 'user has no password' : 'wrong password';
+    // The name as typed is not logged: people type their password into it by mistake.
     throw new RolegateError('ERR_INVALID_CREDENTIALS', 'The user name or password is incorrect.', {
-      details: { reason, userPrincipalName },
+      details: { reason, ...(user ? { userId: user.id } : {}) },
     });
   }
   // Only someone who knows the password learns that the account is disabled.

@@ -52,6 +52,8 @@ export async function updateUser(ctx: CoreContext, id: string, input: unknown): 
     };
     const updated = found(await tx.users.update(next), 'user', id);
     if (passwordHash !== undefined) await tx.users.setPasswordHash(id, passwordHash);
+    // A new password or a disabled account must end every sign-in made before it.
+    if (passwordHash !== undefined || (current.enabled && !next.enabled)) await tx.sessions.deleteForUser(id);
     return updated;
   });
 }

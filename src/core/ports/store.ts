@@ -134,6 +134,8 @@ export interface SsoSessionRepository {
   insert(session: SsoSession): Promise<SsoSession>;
   getByHash(tokenHash: string): Promise<SsoSession | undefined>;
   delete(id: string): Promise<boolean>;
+  /** Ends every session of a user (password change, disabling); returns how many. */
+  deleteForUser(userId: string): Promise<number>;
   deleteExpired(now: string): Promise<number>;
 }
 

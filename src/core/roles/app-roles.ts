@@ -25,12 +25,12 @@ export const updateRoleInput = z.strictObject({
 export async function createRole(ctx: CoreContext, appId: string, input: unknown): Promise<AppRole> {
   const data = parseInput(createRoleInput, input);
   const app = found(await ctx.store.apps.get(appId), 'app', appId);
-  templateOf(ctx, app).validateRoleValue(data.value);
+  const value = templateOf(ctx, app).normalizeRoleValue(data.value);
   const now = ctx.now().toISOString();
   return ctx.store.roles.insert({
     id: newId(),
     appId,
-    value: data.value,
+    value,
     displayName: data.displayName,
     description: data.description ?? null,
     enabled: data.enabled ?? true,

@@ -52,14 +52,15 @@ export async function importAppRoles(ctx: CoreContext, appId: string, input: unk
       skipped++;
       return;
     }
+    let value: string;
     try {
-      template.validateRoleValue(entry.value);
+      value = template.normalizeRoleValue(entry.value);
     } catch (error) {
       const reason = error instanceof RolegateError ? error.message : String(error);
       throw new RolegateError('ERR_VALIDATION', `appRoles[${index}].value: ${reason}`, { field: `appRoles[${index}].value` });
     }
     // The last entry for a value wins, as a later line of the same file is the newer intent.
-    byValue.set(entry.value, entry);
+    byValue.set(value, entry);
   });
 
   const now = ctx.now().toISOString();

@@ -113,13 +113,37 @@ describe('AWS template rules', () => {
     });
   });
 
-  test('role values are role and provider ARNs in either order', () => {
-    awsAppTemplate.validateRoleValue(role);
-    awsAppTemplate.validateRoleValue('arn:aws:iam::111111111111:saml-provider/WAAD,arn:aws:iam::111111111111:role/Admin');
-    awsAppTemplate.validateRoleValue('arn:aws:iam::12345:role/Admin,arn:aws:iam::12345:saml-provider/WAAD'); // seed 001's example
+  test('role values are role and provider ARNs in either order, stored in one canonical form', () => {
+    assert.equal(awsAppTemplate.normalizeRoleValue(role), role);
+    assert.equal(awsAppTemplate.normalizeRoleValue('arn:aws:iam::111111111111:saml-provider/WAAD, arn:aws:iam::111111111111:role/Admin'), role);
+    // seed 001's own example, with its 5-digit placeholder account
+    assert.equal(awsAppTemplate.normalizeRoleValue('arn:aws:iam::12345:role/Admin,arn:aws:iam::12345:saml-provider/WAAD'), 'arn:aws:iam::12345:role/Admin,arn:aws:iam::12345:saml-provider/WAAD');
     for (const bad of ['arn:aws:iam::1234567890123:role/Admin,arn:aws:iam::1234567890123:saml-provider/WAAD', 'Admin,WAAD', role + ',extra', 'arn:aws:iam::111111111111:role/A,arn:aws:iam::111111111111:role/B']) {
-      assert.throws(() => awsAppTemplate.validateRoleValue(bad), { code: 'ERR_VALIDATION', field: 'value' }, bad);
+      assert.throws(() => awsAppTemplate.normalizeRoleValue(bad), { code: 'ERR_VALIDATION', field: 'value' }, bad);
     }
+  });
+
+  test('an attribute Name sent twice is refused before signing', () => {
+    assert.throws(
+      () => awsAppTemplate.validateAttributes(awsApp(), [
+        { name: `${ns}/Role`, values: [role] },
+        { name: `${ns}/RoleSessionName`, values: ['bad value!'] },
+        { name: `${ns}/RoleSessionName`, values: ['alice@example.com'] },
+      ]),
+      { code: 'ERR_CLAIM_INVALID', message: /RoleSessionName would be sent twice/ },
+    );
+  });
+
+  test('AWS apps only accept AWS identifiers and sign-in endpoints, and keep the Role and RoleSessionName claims', () => {
+    awsAppTemplate.validateApp(awsApp({ identifiers: ['urn:amazon:webservices#2'], replyUrls: ['https://eu-west-1.signin.aws.amazon.com/saml', 'http://127.0.0.1:4566/saml'] }));
+    assert.throws(() => awsAppTemplate.validateApp(awsApp({ identifiers: ['https://evil.example/sp'] })), { code: 'ERR_VALIDATION', field: 'identifiers[0]' });
+    assert.throws(() => awsAppTemplate.validateApp(awsApp({ replyUrls: ['https://signin.aws.amazon.com/saml', 'https://evil.example/saml'] })), {
+      code: 'ERR_VALIDATION',
+      field: 'replyUrls[1]',
+    });
+    assert.throws(() => awsAppTemplate.validateApp(awsApp({ claims: [] })), { code: 'ERR_VALIDATION', message: /Role claim/ });
+    const onlyRole = awsAppTemplate.defaults().claims.filter((c) => c.name === 'Role');
+    assert.throws(() => awsAppTemplate.validateApp(awsApp({ claims: onlyRole })), { code: 'ERR_VALIDATION', message: /RoleSessionName/ });
   });
 
   test('the #n instance suffix is stripped from the Audience (seed 000)', () => {

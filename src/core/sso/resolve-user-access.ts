@@ -1,5 +1,6 @@
 import { resolveTransitiveGroupIds } from '../directory/resolve-transitive-groups.ts';
 import type { App, AppRole, User } from '../model.ts';
+import type { CoreContext } from '../core-context.ts';
 import type { Store } from '../ports/store.ts';
 
 export interface UserAccess {
@@ -26,8 +27,12 @@ export function accessFromRoles(roles: readonly AppRole[]): UserAccess {
   return { assigned: enabled.length > 0, roleValues: [...values].sort() };
 }
 
-/** The apps the user may open from My Apps: enabled, visible, and assigned. */
-export async function listUserApps(store: Store, user: Pick<User, 'id'>): Promise<App[]> {
+/**
+ * The apps the user may open from My Apps: enabled, visible, and assigned — and, for
+ * templates that need a role value (AWS), holding at least one, so no tile leads to an error.
+ */
+export async function listUserApps(ctx: Pick<CoreContext, 'store' | 'templates'>, user: Pick<User, 'id'>): Promise<App[]> {
+  const store = ctx.store;
   const principalIds = await principalIdsOf(store, user);
   const appIds = new Set(await store.assignments.listAppIdsForPrincipals(principalIds));
   const apps = await store.apps.listAll();
@@ -35,7 +40,9 @@ export async function listUserApps(store: Store, user: Pick<User, 'id'>): Promis
   for (const app of apps) {
     if (!appIds.has(app.id) || !app.enabled || !app.visibleInMyApps) continue;
     // Only enabled roles count: an app whose every assigned role is disabled is not offered.
-    if (accessFromRoles(await store.assignments.listRolesForPrincipals(app.id, principalIds)).assigned) visible.push(app);
+    const access = accessFromRoles(await store.assignments.listRolesForPrincipals(app.id, principalIds));
+    const needsValues = ctx.templates.get(app.template)?.needsRoleValues ?? false;
+    if (access.assigned && (!needsValues || access.roleValues.length > 0)) visible.push(app);
   }
   return visible;
 }

@@ -4,10 +4,17 @@ import { newId } from '../new-id.ts';
 import { hashSecretToken, newSecretToken } from '../tokens/secret-token.ts';
 
 export const SSO_SESSION_SECONDS = 8 * 3600;
+const PURGE_INTERVAL_MS = 10 * 60_000;
+let lastPurge = 0;
 
 /** Starts a sign-in session; the cookie value is returned once and stored only as a hash. */
 export async function startSsoSession(ctx: CoreContext, user: User): Promise<{ cookieValue: string; session: SsoSession }> {
   const now = ctx.now();
+  // Expired sessions are swept at sign-in, at most every ten minutes, so the table stays small.
+  if (now.getTime() - lastPurge > PURGE_INTERVAL_MS) {
+    lastPurge = now.getTime();
+    await ctx.store.sessions.deleteExpired(now.toISOString());
+  }
   const { token, tokenHash } = newSecretToken('rgs');
   const session = await ctx.store.sessions.insert({
     id: newId(),

@@ -12,6 +12,8 @@ export interface ApiOperation {
   tag: string;
   summary: string;
   body?: z.ZodType;
+  /** An empty request body counts as `{}` (for operations whose fields are all optional). */
+  bodyOptional?: boolean;
   query?: Record<string, { description: string; required?: boolean }>;
   /** Name of the response schema in components (see openapi-document.ts), or a description. */
   response: { status: number; schema?: string; list?: boolean; description?: string };
@@ -33,13 +35,14 @@ export class ApiRouter {
   add(operation: ApiOperation): void {
     this.operations.push(operation);
     this.#app.on(operation.method.toUpperCase(), operation.path, async (c) => {
-      const body = operation.body ? await readJsonBody(c) : undefined;
+      const body = operation.body ? await readJsonBody(c, operation.bodyOptional ?? false) : undefined;
       return operation.handler(c, body);
     });
   }
 }
 
-export async function readJsonBody(c: Context<ServerEnv>): Promise<unknown> {
+export async function readJsonBody(c: Context<ServerEnv>, optional = false): Promise<unknown> {
+  if (optional && c.req.header('content-length') === '0') return {};
   const type = c.req.header('content-type') ?? '';
   if (!/^application\/json\b/i.test(type)) {
     throw new RolegateError('ERR_VALIDATION', 'the request body must be JSON (Content-Type: application/json)');

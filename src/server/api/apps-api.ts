@@ -53,6 +53,7 @@ export function registerAppsApi(api: ApiRouter, { ctx }: ServerDeps): void {
     method: 'post', path: '/apps/:id/certificates', tag: 'certificates',
     summary: 'Create a signing certificate (staged by default: published in metadata, not yet signing)',
     body: createCertificateInput,
+    bodyOptional: true,
     response: { status: 201, schema: 'SigningCertificate' },
     handler: async (c, body) => c.json(await createCertificate(ctx, c.req.param('id')!, body), 201),
   });

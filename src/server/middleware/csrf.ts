@@ -1,10 +1,14 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { RolegateError } from '../../errors/rolegate-error.ts';
 import type { ServerDeps, ServerEnv } from '../server-env.ts';
 
-export const CSRF_COOKIE = 'rolegate_csrf';
+// Under https the __Host- prefix makes browsers refuse the cookie from a sibling subdomain
+// or from plain http (RFC 6265bis §4.1.3.2), so it cannot be planted for a login CSRF.
+export function csrfCookieName(deps: Pick<ServerDeps, 'secureCookies'>): string {
+  return deps.secureCookies ? '__Host-rolegate_csrf' : 'rolegate_csrf';
+}
 
 /**
  * Double-submit CSRF protection for the server-rendered forms: a random token lives in an
@@ -13,14 +17,18 @@ export const CSRF_COOKIE = 'rolegate_csrf';
  */
 export function csrfToken(deps: ServerDeps): MiddlewareHandler<ServerEnv> {
   return async (c, next) => {
-    let token = getCookie(c, CSRF_COOKIE);
-    if (!token || !/^[A-Za-z0-9_-]{43}$/.test(token)) {
-      token = randomBytes(32).toString('base64url');
-      setCookie(c, CSRF_COOKIE, token, { httpOnly: true, sameSite: 'Lax', secure: deps.secureCookies, path: '/' });
-    }
-    c.set('csrfToken', token);
+    const token = getCookie(c, csrfCookieName(deps));
+    if (token && /^[A-Za-z0-9_-]{43}$/.test(token)) c.set('csrfToken', token);
+    else rotateCsrfToken(c, deps);
     await next();
   };
+}
+
+/** Issues a fresh token (on first visit, and at sign-in so a token seen before it is useless after). */
+export function rotateCsrfToken(c: Context<ServerEnv>, deps: Pick<ServerDeps, 'secureCookies'>): void {
+  const token = randomBytes(32).toString('base64url');
+  setCookie(c, csrfCookieName(deps), token, { httpOnly: true, sameSite: 'Lax', secure: deps.secureCookies, path: '/' });
+  c.set('csrfToken', token);
 }
 
 /** Throws ERR_CSRF unless the submitted form field matches the cookie. */

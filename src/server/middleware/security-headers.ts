@@ -7,7 +7,7 @@ import type { ServerEnv } from '../server-env.ts';
  * the one nonce'd script of the POST-binding page; `form-action` is widened by the
  * handlers that post to an ACS (see withFormAction).
  */
-export function securityHeaders(): MiddlewareHandler<ServerEnv> {
+export function securityHeaders(options: { https: boolean }): MiddlewareHandler<ServerEnv> {
   return async (c, next) => {
     const nonce = randomBytes(16).toString('base64');
     c.set('cspNonce', nonce);
@@ -15,6 +15,7 @@ export function securityHeaders(): MiddlewareHandler<ServerEnv> {
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('X-Frame-Options', 'DENY');
     c.header('Referrer-Policy', 'no-referrer');
+    if (options.https) c.header('Strict-Transport-Security', 'max-age=31536000');
     if (!c.res.headers.has('Content-Security-Policy')) c.header('Content-Security-Policy', csp(nonce, "'self'"));
     if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
   };

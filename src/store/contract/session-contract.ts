@@ -35,6 +35,18 @@ export function defineSessionContract(ctx: ContractContext): void {
       assert.equal(await store.sessions.getByHash(session.tokenHash), undefined);
     });
 
+    test('deleteForUser ends every session of one user and no other', async () => {
+      const store = ctx.store();
+      const user = await store.users.insert(makeUser(), null);
+      const other = await store.users.insert(makeUser(), null);
+      await store.sessions.insert(makeSession(user.id));
+      await store.sessions.insert(makeSession(user.id));
+      const kept = await store.sessions.insert(makeSession(other.id));
+      assert.equal(await store.sessions.deleteForUser(user.id), 2);
+      assert.equal(await store.sessions.deleteForUser(user.id), 0);
+      assert.deepEqual(await store.sessions.getByHash(kept.tokenHash), kept);
+    });
+
     test('deleteExpired deletes sessions expiring at or before now and counts them', async () => {
       const store = ctx.store();
       const user = await store.users.insert(makeUser(), null);

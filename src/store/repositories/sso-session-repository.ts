@@ -29,6 +29,11 @@ export class SqlSsoSessionRepository implements SsoSessionRepository {
     return result.numDeletedRows > 0n;
   }
 
+  async deleteForUser(userId: string): Promise<number> {
+    const result = await this.db.deleteFrom('sso_sessions').where('user_id', '=', userId).executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
   /**
    * Deletes sessions whose expiresAt is at or before `now`. ISO-8601 UTC strings of one
    * format (Date#toISOString) compare as text in time order.
