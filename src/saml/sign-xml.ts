@@ -1,15 +1,9 @@
 import { createPrivateKey, X509Certificate, type KeyObject } from 'node:crypto';
 import { XMLSerializer, type Document, type Element } from '@xmldom/xmldom';
-import { SignedXml } from 'xml-crypto';
 import { RolegateError } from '../errors/rolegate-error.ts';
-import {
-  ALG_ENVELOPED_SIGNATURE,
-  ALG_EXC_C14N,
-  SAML_ASSERTION_NS,
-  SAML_PROTOCOL_NS,
-  SIGNATURE_ALGORITHMS,
-  type SignatureAlgorithmName,
-} from './namespaces.ts';
+import { SAML_ASSERTION_NS, SAML_PROTOCOL_NS, SIGNATURE_ALGORITHMS, type SignatureAlgorithmName } from './namespaces.ts';
+import { signEnvelopedElement, type EnvelopedSigner } from './sign-enveloped-element.ts';
+import { prepareTreeForSigning } from './sign-prepare-tree.ts';
 
 export interface SigningKey {
   /** Prefer a KeyObject parsed once at start-up; a PEM string is parsed on every call. */
@@ -24,12 +18,6 @@ export interface SignOptions {
   algorithm: SignatureAlgorithmName;
 }
 
-// Namespace-qualified without a resolver, because xml-crypto evaluates `location.reference`
-// with none.
-const RESPONSE_XPATH = `/*[local-name()='Response' and namespace-uri()='${SAML_PROTOCOL_NS}']`;
-const ASSERTION_XPATH = `${RESPONSE_XPATH}/*[local-name()='Assertion' and namespace-uri()='${SAML_ASSERTION_NS}']`;
-const issuerOf = (xpath: string): string => `${xpath}/*[local-name()='Issuer' and namespace-uri()='${SAML_ASSERTION_NS}']`;
-
 const SCOPES: ReadonlySet<string> = new Set<SigningScope>(['assertion', 'response', 'both']);
 
 /**
@@ -39,56 +27,38 @@ const SCOPES: ReadonlySet<string> = new Set<SigningScope>(['assertion', 'respons
  *
  * For 'both' the Assertion is signed first, so the Response signature covers the signed
  * Assertion and either can be verified on its own.
+ *
+ * The signatures are computed on `doc` itself, with xml-crypto's exclusive C14N, rather than
+ * by xml-crypto's computeSignature, which re-parses the text and evaluates XPath for every
+ * signature. `doc` is left as it came, except that empty text nodes are dropped.
  */
 export function signSamlResponse(doc: Document, key: SigningKey, options: SignOptions): string {
   if (!SCOPES.has(options.scope)) throw new TypeError(`unknown signing scope: ${String(options.scope)}`);
   const algorithm = SIGNATURE_ALGORITHMS[options.algorithm];
   if (algorithm === undefined) throw new TypeError(`unknown signature algorithm: ${String(options.algorithm)}`);
-  checkShape(doc);
+  const { response, assertion } = checkShape(doc);
   const privateKey = loadPrivateKey(key.privateKey);
-  const certificateBase64 = checkKeyMatchesCertificate(privateKey, key.certificatePem);
-
-  let xml = new XMLSerializer().serializeToString(doc);
-  if (options.scope !== 'response') xml = signElement(xml, ASSERTION_XPATH, privateKey, certificateBase64, algorithm);
-  if (options.scope !== 'assertion') xml = signElement(xml, RESPONSE_XPATH, privateKey, certificateBase64, algorithm);
-  return xml;
-}
-
-function signElement(
-  xml: string,
-  targetXpath: string,
-  privateKey: KeyObject,
-  certificateBase64: string,
-  algorithm: { signature: string; digest: string },
-): string {
-  const signer = new SignedXml({
-    // Listed first so the reference is taken from SAML's `ID`, never an `Id` xml-crypto would add.
-    idAttribute: 'ID',
+  const signer: EnvelopedSigner = {
     privateKey,
-    signatureAlgorithm: algorithm.signature,
-    canonicalizationAlgorithm: ALG_EXC_C14N,
-    // xml-crypto's hook returns markup as a string, and its default re-parses the certificate on
-    // every call. The one value here is the DER base64 checked once below, whose alphabet
-    // ([A-Za-z0-9+/=]) cannot carry markup.
-    getKeyInfoContent: (args) => {
-      const p = args?.prefix ? `${args.prefix}:` : '';
-      return `<${p}X509Data><${p}X509Certificate>${certificateBase64}</${p}X509Certificate></${p}X509Data>`;
-    },
-  });
-  signer.addReference({
-    xpath: targetXpath,
-    transforms: [ALG_ENVELOPED_SIGNATURE, ALG_EXC_C14N],
-    digestAlgorithm: algorithm.digest,
-    // No InclusiveNamespaces PrefixList: xml-crypto 6 writes it under every transform, including
-    // enveloped-signature, in that transform's namespace, which is not valid XML-DSig.
-  });
-  // saml-core §5.4.1 / schema: ds:Signature follows the signed element's Issuer.
-  signer.computeSignature(xml, { prefix: 'ds', location: { reference: issuerOf(targetXpath), action: 'after' } });
-  return signer.getSignedXml();
+    certificateBase64: checkKeyMatchesCertificate(privateKey, key.certificatePem),
+    algorithm,
+  };
+  prepareTreeForSigning(response);
+
+  const inserted: Element[] = [];
+  try {
+    // checkShape made sure each starts with its Issuer.
+    if (options.scope !== 'response') inserted.push(signEnvelopedElement(assertion, childElements(assertion)[0]!, signer));
+    if (options.scope !== 'assertion') inserted.push(signEnvelopedElement(response, childElements(response)[0]!, signer));
+    return new XMLSerializer().serializeToString(doc);
+  } finally {
+    // The signatures live in the returned text only; signing the same document again starts afresh.
+    for (const signature of inserted) signature.parentNode?.removeChild(signature);
+  }
 }
 
 /** The signer relies on the builder's shape; anything else is a programming mistake. */
-function checkShape(doc: Document): void {
+function checkShape(doc: Document): { response: Element; assertion: Element } {
   const response = doc.documentElement;
   if (!response || response.namespaceURI !== SAML_PROTOCOL_NS || response.localName !== 'Response') {
     throw new TypeError('signSamlResponse expects a samlp:Response document');
@@ -104,6 +74,7 @@ function checkShape(doc: Document): void {
       throw new TypeError(`${el.localName} must start with saml:Issuer`);
     }
   }
+  return { response, assertion: assertions[0]! };
 }
 
 function childElements(el: Element): Element[] {
