@@ -13,6 +13,10 @@ export function registerServe(program: Command): void {
       const config = loadConfig();
       const logger = createLogger(config);
       const ctx = await openRuntime(config, logger);
+      const publicHost = new URL(config.publicUrl).hostname;
+      if (config.publicUrl.startsWith('http:') && !['127.0.0.1', 'localhost', '[::1]'].includes(publicHost)) {
+        logger.warn({ publicUrl: config.publicUrl }, 'ROLEGATE_PUBLIC_URL is plain http on a non-loopback host: cookies are not Secure and assertions travel unencrypted; put rolegate behind https');
+      }
       const boot = await bootstrapAdmin(ctx, config.dataDir);
       const server = await startServer(ctx, { host: config.HOST, port: config.PORT, logger });
       const store = config.DATABASE_URL ? 'PostgreSQL' : `SQLite (${config.dataDir}/rolegate.db)`;

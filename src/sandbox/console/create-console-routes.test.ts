@@ -90,4 +90,10 @@ describe('console sign-in', () => {
     assert.match(body, /check-xml|check-response-structure/);
     assert.doesNotMatch(body, /<img/);
   });
+
+  test('a body that is not a url-encoded form is refused with a page, not a 500', async () => {
+    const res = await app.request('/saml', { method: 'POST', body: 'garbage', headers: { 'content-type': 'multipart/form-data' } });
+    assert.equal(res.status, 400);
+    assert.match(await res.text(), /check-/);
+  });
 });

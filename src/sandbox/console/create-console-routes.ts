@@ -34,9 +34,12 @@ interface SignInForm {
   role: string | undefined;
 }
 
+// The SAML HTTP-POST binding is a url-encoded form (saml-bindings §3.5.4). Anything else is
+// read as an empty form, which the checks then refuse with a clear page instead of a 500.
 async function readForm(c: Context): Promise<SignInForm> {
-  const body = await c.req.parseBody();
-  const text = (name: string) => (typeof body[name] === 'string' ? (body[name] as string) : undefined);
+  const urlEncoded = /^application\/x-www-form-urlencoded\b/i.test(c.req.header('content-type') ?? '');
+  const body = new URLSearchParams(urlEncoded ? await c.req.text() : '');
+  const text = (name: string) => body.get(name) ?? undefined;
   return { samlResponse: text('SAMLResponse') ?? '', relayState: text('RelayState'), role: text('role') };
 }
 
