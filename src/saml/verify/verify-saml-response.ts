@@ -49,14 +49,16 @@ export function verifySamlResponse(
   let verifiedResponse: Element | undefined;
   let signatureAlgorithm = '';
   if (responseSignature) {
-    signatureAlgorithm = checkSignedInfo(responseSignature, response, 'Response', options.allowSha1).signatureAlgorithm;
-    const bytes = verifySignatureValue(xml, responseSignature, keys, 'Response', options.allowSha1);
+    const facts = checkSignedInfo(responseSignature, response, 'Response', options.allowSha1);
+    signatureAlgorithm = facts.signatureAlgorithm;
+    const bytes = verifySignatureValue(responseSignature, response, facts, keys, 'Response', options.allowSha1);
     verifiedResponse = readSignedElement(bytes, response, 'Response', options.maxLength);
   }
   let verifiedAssertion: Element | undefined;
   if (assertionSignature) {
-    signatureAlgorithm = checkSignedInfo(assertionSignature, assertion, 'Assertion', options.allowSha1).signatureAlgorithm;
-    const bytes = verifySignatureValue(xml, assertionSignature, keys, 'Assertion', options.allowSha1);
+    const facts = checkSignedInfo(assertionSignature, assertion, 'Assertion', options.allowSha1);
+    signatureAlgorithm = facts.signatureAlgorithm;
+    const bytes = verifySignatureValue(assertionSignature, assertion, facts, keys, 'Assertion', options.allowSha1);
     verifiedAssertion = readSignedElement(bytes, assertion, 'Assertion', options.maxLength);
   } else if (verifiedResponse) {
     const inside = childElements(verifiedResponse, SAML_ASSERTION_NS, 'Assertion');

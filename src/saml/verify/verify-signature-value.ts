@@ -1,38 +1,27 @@
-import { createPublicKey, type KeyObject } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import type { Element } from '@xmldom/xmldom';
-import { SignedXml } from 'xml-crypto';
-import { ACCEPTED_CANONICALIZATION, ACCEPTED_TRANSFORMS, acceptedDigestAlgorithms, acceptedSignatureAlgorithms } from './algorithms.ts';
+import { isRolegateError } from '../../errors/rolegate-error.ts';
+import { canonicalizeExclusive } from './canonicalize-exclusive.ts';
+import { checkDigest } from './check-digest.ts';
+import { checkSignatureByTrustedKey } from './check-signature-by-trusted-key.ts';
+import type { SignedInfoFacts } from './check-signed-info.ts';
 import { refuse } from './errors.ts';
+import { digestHashOf, signatureHashOf } from './hash-names.ts';
+import { readInclusivePrefixes } from './read-inclusive-prefixes.ts';
+import { readSignatureParts } from './read-signature-parts.ts';
 
-const WRONG_KEY_MESSAGE = 'invalid signature: the signature value';
-
-/** Parses trusted certificates once; only RSA keys can verify the accepted algorithms. */
-export function loadTrustedKeys(certificatesPem: readonly string[]): KeyObject[] {
-  const keys: KeyObject[] = [];
-  for (const pem of certificatesPem) {
-    let key: KeyObject;
-    try {
-      key = createPublicKey(pem);
-    } catch (cause) {
-      throw new TypeError('A trusted certificate is not a valid PEM certificate or public key', { cause });
-    }
-    if (key.asymmetricKeyType === 'rsa') keys.push(key);
-  }
-  return keys;
-}
-
-function restrictTo<T>(table: Record<string, T>, allowed: readonly string[]): Record<string, T> {
-  return Object.fromEntries(Object.entries(table).filter(([name]) => allowed.includes(name)));
-}
+export { loadTrustedKeys } from './load-trusted-keys.ts';
 
 /**
- * Verifies one enveloped Signature against the trusted keys only, and returns the canonical
- * bytes of the element it signs (what xml-crypto digested). KeyInfo is never consulted:
- * `getCertFromKeyInfo` answers null, so an attacker's embedded certificate is inert.
+ * Core validation (xmldsig-core §3.2) of one enveloped Signature that check-signed-info has
+ * accepted, on the parsed DOM, against the trusted keys only; returns the canonical bytes of the
+ * element it signs. The Reference is checked first, as xml-crypto did, so a modified document is
+ * reported as such whichever key signed it. KeyInfo is never consulted.
  */
 export function verifySignatureValue(
-  xml: string,
   signature: Element,
+  signedElement: Element,
+  facts: SignedInfoFacts,
   trustedKeys: readonly KeyObject[],
   label: string,
   allowSha1: boolean,
@@ -40,35 +29,33 @@ export function verifySignatureValue(
   if (trustedKeys.length === 0) {
     throw refuse('ERR_SIGNATURE_INVALID', 'signature-value', `${label} cannot be verified: no RSA signing certificate is trusted`);
   }
-  for (const key of trustedKeys) {
-    const verifier = new SignedXml({ publicCert: key, getCertFromKeyInfo: () => null });
-    // Defence in depth behind check-signed-info: xml-crypto itself knows only the allow-list.
-    verifier.SignatureAlgorithms = restrictTo(verifier.SignatureAlgorithms, acceptedSignatureAlgorithms(allowSha1));
-    verifier.HashAlgorithms = restrictTo(verifier.HashAlgorithms, acceptedDigestAlgorithms(allowSha1));
-    verifier.CanonicalizationAlgorithms = restrictTo(verifier.CanonicalizationAlgorithms, [ACCEPTED_CANONICALIZATION, ...ACCEPTED_TRANSFORMS]);
-    let valid: boolean;
-    try {
-      verifier.loadSignature(signature as unknown as globalThis.Node);
-      valid = verifier.checkSignature(xml);
-    } catch (cause) {
-      const message = cause instanceof Error ? cause.message : String(cause);
-      if (message.startsWith(WRONG_KEY_MESSAGE)) continue;
-      throw refuse('ERR_SIGNATURE_INVALID', 'signature-value', `${label} signature could not be verified: ${message.split('\n')[0]}`, cause);
-    }
-    if (!valid) {
-      // Digests are checked before the key is used, so this answer is the same for every key.
-      throw refuse('ERR_SIGNATURE_INVALID', 'signature-digest', `Signature digest of the ${label} does not match: the signed content was modified`);
-    }
-    const signed = verifier.getSignedReferences();
-    if (signed.length !== 1 || typeof signed[0] !== 'string') {
-      throw refuse('ERR_SIGNATURE_INVALID', 'signature-value', `${label} signature covers ${signed.length} references; exactly one is accepted`);
-    }
-    return signed[0];
+  const digestHash = digestHashOf(facts.digestAlgorithm, allowSha1);
+  const signatureHash = signatureHashOf(facts.signatureAlgorithm, allowSha1);
+  if (digestHash === undefined || signatureHash === undefined || signature.parentNode !== signedElement) {
+    // check-signed-info and locate-signatures refuse all of this first; fail rather than trust.
+    throw refuse('ERR_SIGNATURE_INVALID', 'signed-info', `${label} Signature was not checked before verification`);
   }
-  const count = trustedKeys.length;
-  throw refuse(
-    'ERR_SIGNATURE_INVALID',
-    'signature-value',
-    `${label} is not signed by any certificate in the provider metadata (${count} certificate${count === 1 ? '' : 's'} tried)`,
-  );
+  const parts = readSignatureParts(signature, label);
+  const { canonicalSignedInfo, canonicalElement } = canonicalize(signature, signedElement, parts, label);
+  checkDigest(canonicalElement, digestHash, parts.digestValue, label);
+  checkSignatureByTrustedKey(canonicalSignedInfo, signatureHash, parts.signatureValue, trustedKeys, label);
+  return canonicalElement;
+}
+
+/**
+ * SignedInfo with its CanonicalizationMethod (exc-c14n, fixed by check-signed-info,
+ * xmldsig-core §4.3.1), and the signed element through the Reference's transforms: the
+ * enveloped Signature removed (xmldsig-core §6.6.4), then exc-c14n with its PrefixList.
+ */
+function canonicalize(signature: Element, signedElement: Element, parts: ReturnType<typeof readSignatureParts>, label: string) {
+  try {
+    return {
+      canonicalSignedInfo: canonicalizeExclusive(parts.signedInfo, []),
+      canonicalElement: canonicalizeExclusive(signedElement, readInclusivePrefixes(parts.lastTransform), signature),
+    };
+  } catch (cause) {
+    if (isRolegateError(cause)) throw cause;
+    const message = cause instanceof Error ? cause.message : String(cause);
+    throw refuse('ERR_SIGNATURE_INVALID', 'signature-value', `${label} signature could not be verified: ${message.split('\n')[0]}`, cause);
+  }
 }

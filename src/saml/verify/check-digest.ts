@@ -1,0 +1,16 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { Element } from '@xmldom/xmldom';
+import { refuse } from './errors.ts';
+import { readBase64Text } from './read-base64-text.ts';
+
+/**
+ * Reference validation (xmldsig-core §3.2.1, step 2): the digest of the transformed, canonical
+ * signed element must equal DigestValue, compared as bytes.
+ */
+export function checkDigest(canonicalXml: string, hash: string, digestValue: Element, label: string): void {
+  const expected = readBase64Text(digestValue);
+  const actual = createHash(hash).update(canonicalXml, 'utf8').digest();
+  if (expected === undefined || expected.length !== actual.length || !timingSafeEqual(expected, actual)) {
+    throw refuse('ERR_SIGNATURE_INVALID', 'signature-digest', `Signature digest of the ${label} does not match: the signed content was modified`);
+  }
+}
