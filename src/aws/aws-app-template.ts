@@ -58,6 +58,8 @@ export const awsAppTemplate: AppTemplate = {
     sessionDuration: 3600,
     signingScope: 'assertion',
     signingAlgorithm: 'rsa-sha256',
+    authnRequestsSigned: false,
+    spSigningCertificates: [],
   }),
 
   validateApp(app: App) {

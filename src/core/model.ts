@@ -80,6 +80,10 @@ export interface App {
   sessionDuration: number | null;
   signingScope: SigningScope;
   signingAlgorithm: SigningAlgorithm;
+  /** Refuse SP-initiated AuthnRequests that are not signed by one of `spSigningCertificates`. */
+  authnRequestsSigned: boolean;
+  /** PEM certificates of the SP that may sign AuthnRequests (saml-bindings §3.4.4.1, §3.5.4.1). */
+  spSigningCertificates: string[];
   createdAt: string;
   updatedAt: string;
 }

@@ -53,6 +53,10 @@ export interface AppsTable {
   session_duration: number | null;
   signing_scope: string;
   signing_algorithm: string;
+  /** 0 or 1 (migration 0002). */
+  authn_requests_signed: number;
+  /** JSON array of PEM strings (migration 0002). */
+  sp_signing_certificates: string;
   created_at: string;
   updated_at: string;
 }

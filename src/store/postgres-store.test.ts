@@ -74,7 +74,7 @@ if (unreachable !== undefined && inCi) {
         await admin.connect();
         try {
           const { rows } = await admin.query(`select name from "${schema}".kysely_migration`);
-          assert.deepEqual(rows, [{ name: '0001-initial' }]);
+          assert.deepEqual(rows, [{ name: '0001-initial' }, { name: '0002-authn-request-signing' }]);
         } finally {
           await admin.end();
         }

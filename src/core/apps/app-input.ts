@@ -1,3 +1,4 @@
+import { X509Certificate } from 'node:crypto';
 import { z } from 'zod';
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
@@ -33,6 +34,35 @@ export const claim = z.strictObject({
   source: claimSource,
 });
 
+// An SP's request-signing key. 1024-bit RSA is still what some SPs ship, and SPEC §3 accepts it
+// for AWS metadata; below that, or not RSA (only RSA algorithms are accepted), it is refused.
+const MIN_SP_KEY_BITS = 1024;
+
+/** Why a PEM text is not a usable SP signing certificate, or undefined when it is. */
+function spCertificateProblem(pem: string): string | undefined {
+  const blocks = pem.match(/-----BEGIN CERTIFICATE-----/g)?.length ?? 0;
+  if (blocks !== 1) return `must hold exactly one PEM certificate, found ${blocks}`;
+  let certificate: X509Certificate;
+  try {
+    certificate = new X509Certificate(pem);
+  } catch {
+    return 'is not a valid X.509 PEM certificate';
+  }
+  const key = certificate.publicKey;
+  if (key.asymmetricKeyType !== 'rsa') return `must hold an RSA key, found ${key.asymmetricKeyType ?? 'an unknown key type'}`;
+  const bits = key.asymmetricKeyDetails?.modulusLength ?? 0;
+  if (bits < MIN_SP_KEY_BITS) return `must hold an RSA key of at least ${MIN_SP_KEY_BITS} bits, found ${bits}`;
+  return undefined;
+}
+
+export const spSigningCertificate = z
+  .string()
+  .max(16384)
+  .superRefine((pem, issues) => {
+    const problem = spCertificateProblem(pem);
+    if (problem !== undefined) issues.addIssue({ code: 'custom', message: problem });
+  });
+
 export const appSettingsShape = {
   displayName: z.string().trim().min(1).max(256),
   enabled: z.boolean(),
@@ -49,6 +79,8 @@ export const appSettingsShape = {
   sessionDuration: z.number().int().min(900).max(43200).nullable(),
   signingScope: z.enum(['assertion', 'response', 'both']),
   signingAlgorithm: z.enum(['rsa-sha256', 'rsa-sha1']),
+  authnRequestsSigned: z.boolean(),
+  spSigningCertificates: z.array(spSigningCertificate).max(10),
 };
 
 export const updateAppInput = z.strictObject(appSettingsShape).partial();

@@ -19,6 +19,8 @@ export type AppDefaults = Pick<
   | 'sessionDuration'
   | 'signingScope'
   | 'signingAlgorithm'
+  | 'authnRequestsSigned'
+  | 'spSigningCertificates'
 >;
 
 /**

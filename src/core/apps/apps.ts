@@ -90,5 +90,11 @@ function checkApp(template: AppTemplate, app: App): void {
   const claimNames = app.claims.map(attributeName);
   const dupClaim = duplicates(claimNames);
   if (dupClaim) throw new RolegateError('ERR_VALIDATION', `claims: '${dupClaim}' is defined twice`, { field: 'claims' });
+  // A requirement no key can meet would refuse every SP-initiated sign-in.
+  if (app.authnRequestsSigned && app.spSigningCertificates.length === 0) {
+    throw new RolegateError('ERR_VALIDATION', 'authnRequestsSigned: requires at least one certificate in spSigningCertificates', {
+      field: 'authnRequestsSigned',
+    });
+  }
   template.validateApp(app);
 }

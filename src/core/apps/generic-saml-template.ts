@@ -18,6 +18,8 @@ export const genericSamlTemplate: AppTemplate = {
     sessionDuration: null,
     signingScope: 'assertion',
     signingAlgorithm: 'rsa-sha256',
+    authnRequestsSigned: false,
+    spSigningCertificates: [],
   }),
   validateApp: () => {},
   normalizeRoleValue: (value) => value,

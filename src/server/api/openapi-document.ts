@@ -24,6 +24,8 @@ const SCHEMAS: Record<string, unknown> = {
     claims: { type: 'array', items: obj({ name: str, namespace: nullableStr, source: { type: 'object' } }) },
     sessionDuration: { type: ['integer', 'null'], minimum: 900, maximum: 43200 },
     signingScope: { enum: ['assertion', 'response', 'both'] }, signingAlgorithm: { enum: ['rsa-sha256', 'rsa-sha1'] },
+    authnRequestsSigned: { ...bool, description: 'refuse SP-initiated AuthnRequests not signed by one of spSigningCertificates' },
+    spSigningCertificates: { type: 'array', maxItems: 10, items: { ...str, description: 'PEM X.509 certificate, RSA ≥ 1024 bits' } },
     createdAt: time, updatedAt: time,
   }),
   SigningCertificate: obj({

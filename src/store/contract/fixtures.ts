@@ -59,11 +59,17 @@ export function makeApp(overrides: Partial<App> = {}): App {
     sessionDuration: 3600,
     signingScope: 'assertion',
     signingAlgorithm: 'rsa-sha256',
+    // Not the defaults, so the round trip shows both columns are written and read.
+    authnRequestsSigned: true,
+    spSigningCertificates: [SP_CERTIFICATE_PEM, `${SP_CERTIFICATE_PEM}\r\n`],
     createdAt: T0,
     updatedAt: T0,
     ...overrides,
   };
 }
+
+// The store keeps the text exactly; it is not parsed there, so a placeholder is enough.
+const SP_CERTIFICATE_PEM = '-----BEGIN CERTIFICATE-----\nMIIBsp+/=\n-----END CERTIFICATE-----\n';
 
 export function makeRole(appId: string, overrides: Partial<AppRole> = {}): AppRole {
   const n = unique();

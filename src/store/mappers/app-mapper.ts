@@ -19,6 +19,8 @@ export function appFromRow(row: AppsTable): App {
     sessionDuration: row.session_duration,
     signingScope: row.signing_scope as SigningScope,
     signingAlgorithm: row.signing_algorithm as SigningAlgorithm,
+    authnRequestsSigned: row.authn_requests_signed === 1,
+    spSigningCertificates: JSON.parse(row.sp_signing_certificates) as string[],
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -42,6 +44,8 @@ export function appToRow(app: App): AppsTable {
     session_duration: app.sessionDuration,
     signing_scope: app.signingScope,
     signing_algorithm: app.signingAlgorithm,
+    authn_requests_signed: app.authnRequestsSigned ? 1 : 0,
+    sp_signing_certificates: JSON.stringify(app.spSigningCertificates),
     created_at: app.createdAt,
     updated_at: app.updatedAt,
   };
