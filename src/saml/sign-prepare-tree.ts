@@ -38,29 +38,35 @@ export function prepareTreeForSigning(root: Element): void {
 
 function checkElement(el: Element): void {
   if (!el.prefix || !el.namespaceURI) refuse(`element ${el.tagName} without a namespace prefix`);
-  const bindings = new Map<string, string>([[el.prefix, el.namespaceURI]]);
-  const bind = (prefix: string, uri: string): void => {
-    const bound = bindings.get(prefix);
-    if (bound !== undefined && bound !== uri) refuse(`prefix ${prefix} bound to two namespaces on ${el.tagName}`);
-    bindings.set(prefix, uri);
-  };
+  // Prefixes this element binds, its own first; rarely more than three, so a flat list.
+  const bound: string[] = [el.prefix, el.namespaceURI];
   const attributes = el.attributes;
   for (let i = 0; i < attributes.length; i++) {
     const attr = attributes.item(i) as Attr;
     if (NON_XML_CHAR.test(attr.value)) refuse(`attribute ${attr.name} with a non-XML character`);
     if (attr.namespaceURI === XMLNS_NS) {
-      if (attr.prefix === 'xmlns' && attr.localName) bind(attr.localName, attr.value);
+      if (attr.prefix === 'xmlns' && attr.localName) bindPrefix(el, bound, attr.localName, attr.value);
       else if (attr.name !== 'xmlns') refuse(`namespace declaration ${attr.name}`);
     } else if (attr.namespaceURI) {
       if (!attr.prefix || attr.prefix === 'xmlns') refuse(`namespaced attribute ${attr.name} without a usable prefix`);
       if (attr.prefix === 'xml' ? attr.namespaceURI !== XML_NS : attr.namespaceURI === XML_NS) {
         refuse(`attribute ${attr.name} misusing the xml namespace`);
       }
-      if (attr.prefix !== 'xml') bind(attr.prefix, attr.namespaceURI);
+      if (attr.prefix !== 'xml') bindPrefix(el, bound, attr.prefix, attr.namespaceURI);
     } else if (attr.prefix || attr.name.includes(':')) {
       refuse(`attribute ${attr.name} with a prefix but no namespace`);
     }
   }
+}
+
+function bindPrefix(el: Element, bound: string[], prefix: string, uri: string): void {
+  for (let i = 0; i < bound.length; i += 2) {
+    if (bound[i] === prefix) {
+      if (bound[i + 1] !== uri) refuse(`prefix ${prefix} bound to two namespaces on ${el.tagName}`);
+      return;
+    }
+  }
+  bound.push(prefix, uri);
 }
 
 function refuse(what: string): never {
