@@ -31,7 +31,13 @@ export const configSchema = z.object({
 export type Config = z.output<typeof configSchema> & { dataDir: string; publicUrl: string };
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const result = configSchema.safeParse(env);
+  // An empty variable (`DATABASE_URL=`) means unset, as in most shells' config files — except
+  // the master key: an empty one is a mistake that would quietly switch to another key.
+  if (env.ROLEGATE_MASTER_KEY === '') {
+    throw new RolegateError('ERR_CONFIG', 'configuration ROLEGATE_MASTER_KEY is set but empty: unset it to use <data>/master.key');
+  }
+  const set = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const result = configSchema.safeParse(set);
   if (!result.success) {
     const issue = result.error.issues[0]!;
     // Never echo the value: it may be a secret.
