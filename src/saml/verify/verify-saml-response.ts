@@ -1,4 +1,4 @@
-import type { Element } from '@xmldom/xmldom';
+import type { Document, Element } from '@xmldom/xmldom';
 import { SAML_ASSERTION_NS } from '../namespaces.ts';
 import { parseXmlSafely } from '../parse-xml-safely.ts';
 import { checkResponseRoot } from './check-response-root.ts';
@@ -39,7 +39,18 @@ export function verifySamlResponse(
   trustedCertificatesPem: readonly string[],
   options: VerifyOptions,
 ): VerifiedSamlResponse {
-  const doc = parseXmlSafely(xml, { maxLength: options.maxLength });
+  return verifySamlDocument(parseXmlSafely(xml, { maxLength: options.maxLength }), trustedCertificatesPem, options);
+}
+
+/**
+ * verifySamlResponse for a document already parsed with parseXmlSafely (same `maxLength`).
+ * The document is read, never changed, so one parse can serve several verifications.
+ */
+export function verifySamlDocument(
+  doc: Document,
+  trustedCertificatesPem: readonly string[],
+  options: VerifyOptions,
+): VerifiedSamlResponse {
   const response = checkResponseRoot(doc);
   checkUniqueIds(doc);
   const assertion = checkSingleAssertion(doc, response);

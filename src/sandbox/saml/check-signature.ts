@@ -1,5 +1,7 @@
 import { isRolegateError } from '../../errors/rolegate-error.ts';
-import { verifySamlResponse, type VerifiedSamlResponse } from '../../saml/verify/verify-saml-response.ts';
+import type { Document } from '@xmldom/xmldom';
+import { parseXmlSafely } from '../../saml/parse-xml-safely.ts';
+import { verifySamlDocument, type VerifiedSamlResponse } from '../../saml/verify/verify-saml-response.ts';
 import { SandboxSamlError } from './sandbox-saml-error.ts';
 import type { SandboxSamlProvider } from './types.ts';
 
@@ -18,13 +20,27 @@ export function toSandboxError(error: unknown): SandboxSamlError {
   throw error;
 }
 
+// The last document parsed, by its exact text. readCandidateProviders and then checkSignature,
+// once per provider, read the same response; parsing is most of what validation costs. Safe to
+// share because parsing is a pure function of the text and no reader writes to the document
+// (verification detaches the Signature only inside a try/finally, see canonicalize-exclusive.ts).
+let lastParsed: { xml: string; doc: Document } | undefined;
+
+/** parseXmlSafely with the sandbox's size limit, parsing a given text once. */
+export function parseSamlXml(xml: string): Document {
+  if (lastParsed?.xml === xml) return lastParsed.doc;
+  const doc = parseXmlSafely(xml, { maxLength: MAX_SAML_XML_LENGTH });
+  lastParsed = { xml, doc };
+  return doc;
+}
+
 /**
  * Verifies the response with the certificates of one SAML provider, as AWS does with the
  * provider named by PrincipalArn; never with a certificate the response carries.
  */
 export function checkSignature(xml: string, provider: SandboxSamlProvider, allowSha1: boolean): VerifiedSamlResponse {
   try {
-    return verifySamlResponse(xml, provider.signingCertificatesPem, { maxLength: MAX_SAML_XML_LENGTH, allowSha1 });
+    return verifySamlDocument(parseSamlXml(xml), provider.signingCertificatesPem, { maxLength: MAX_SAML_XML_LENGTH, allowSha1 });
   } catch (error) {
     const refused = toSandboxError(error);
     // Only a key mismatch depends on the provider; say which one was used.

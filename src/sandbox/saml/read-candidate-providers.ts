@@ -1,9 +1,8 @@
 import type { Element } from '@xmldom/xmldom';
 import { AWS_SAML_ATTRIBUTES } from '../../aws/saml-attributes.ts';
 import { SAML_ASSERTION_NS } from '../../saml/namespaces.ts';
-import { parseXmlSafely } from '../../saml/parse-xml-safely.ts';
 import { attributeOf, childElements, textOf } from '../../saml/verify/dom.ts';
-import { MAX_SAML_XML_LENGTH, toSandboxError } from './check-signature.ts';
+import { parseSamlXml, toSandboxError } from './check-signature.ts';
 import { candidateProviderArns } from './check-role-attribute.ts';
 
 /**
@@ -14,7 +13,7 @@ import { candidateProviderArns } from './check-role-attribute.ts';
 export function readCandidateProviders(xml: string): string[] {
   let root: Element;
   try {
-    root = parseXmlSafely(xml, { maxLength: MAX_SAML_XML_LENGTH }).documentElement as Element;
+    root = parseSamlXml(xml).documentElement as Element;
   } catch (error) {
     throw toSandboxError(error);
   }
