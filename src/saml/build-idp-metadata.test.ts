@@ -64,6 +64,12 @@ describe('buildIdpMetadata', () => {
     assert.equal(idp.getAttribute('WantAuthnRequestsSigned'), 'false');
   });
 
+  test('WantAuthnRequestsSigned says true only when asked', () => {
+    const want = (value?: boolean) =>
+      children(parse(buildIdpMetadata(input(value === undefined ? {} : { wantAuthnRequestsSigned: value }))))[0]!.getAttribute('WantAuthnRequestsSigned');
+    assert.deepEqual([want(), want(false), want(true)], ['false', 'false', 'true']);
+  });
+
   test('no validUntil unless asked', () => {
     assert.equal(parse(buildIdpMetadata(input())).hasAttribute('validUntil'), false);
   });

@@ -20,6 +20,8 @@ export interface IdpMetadataInput {
   /** NameID format URIs, e.g. NAMEID_FORMATS.persistent. */
   nameIdFormats: readonly string[];
   validUntil?: Date;
+  /** Published as WantAuthnRequestsSigned (saml-metadata §2.4.3); default false. */
+  wantAuthnRequestsSigned?: boolean;
 }
 
 // AWS IAM CreateSAMLProvider wants UTF-8 without a BOM; the declaration says so explicitly.
@@ -56,7 +58,7 @@ export function buildIdpMetadata(input: IdpMetadataInput): string {
 
   const idp = el(entity, SAML_METADATA_NS, 'md:IDPSSODescriptor');
   idp.setAttribute('protocolSupportEnumeration', SAML_PROTOCOL_NS);
-  idp.setAttribute('WantAuthnRequestsSigned', 'false');
+  idp.setAttribute('WantAuthnRequestsSigned', input.wantAuthnRequestsSigned === true ? 'true' : 'false');
 
   // Schema order (saml-metadata §2.4.1, §2.4.2, §2.4.3): KeyDescriptor, NameIDFormat, SingleSignOnService.
   for (const certificate of certificates) {

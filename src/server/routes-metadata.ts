@@ -20,6 +20,7 @@ export function metadataRoutes(deps: ServerDeps): Hono<ServerEnv> {
       signingCertificatesPem: published.map((cert) => cert.certificatePem),
       ssoUrl: `${deps.ctx.publicUrl}/saml/${target.id}/sso`,
       nameIdFormats: [NAMEID_FORMATS[target.nameIdFormat]],
+      wantAuthnRequestsSigned: target.authnRequestsSigned,
     });
     const download = c.req.query('download') !== undefined;
     return c.body(xml, 200, {

@@ -4,7 +4,9 @@ import { getApp } from '../core/apps/apps.ts';
 import { listUserApps } from '../core/sso/resolve-user-access.ts';
 import { RolegateError } from '../errors/rolegate-error.ts';
 import { BINDING_HTTP_POST } from '../saml/namespaces.ts';
+import { checkAuthnRequestSignature } from '../saml/check-authn-request-signature.ts';
 import { decodePostAuthnRequest, decodeRedirectAuthnRequest, parseAuthnRequest } from '../saml/parse-authn-request.ts';
+import { readRedirectBindingQuery, type RedirectBindingQuery } from '../saml/read-authn-request-signature-query.ts';
 import { readForm } from './middleware/read-form.ts';
 import { myAppsPage } from './pages/my-apps-page.ts';
 import { signInRedirect } from './pages/safe-return-path.ts';
@@ -50,9 +52,12 @@ export function ssoRoutes(deps: ServerDeps): Hono<ServerEnv> {
     const target = await getApp(deps.ctx, c.req.param('appId')!);
     let samlRequest: unknown;
     let relayState: unknown;
+    let query: RedirectBindingQuery | undefined;
     if (binding === 'redirect') {
-      samlRequest = c.req.query('SAMLRequest');
-      relayState = c.req.query('RelayState');
+      // The raw query: a redirect-binding signature covers the values exactly as they were encoded.
+      query = readRedirectBindingQuery(new URL(c.req.url).search);
+      samlRequest = query.samlRequest;
+      relayState = query.relayState;
     } else {
       const form = await readForm(c);
       samlRequest = form['SAMLRequest'];
@@ -65,7 +70,14 @@ export function ssoRoutes(deps: ServerDeps): Hono<ServerEnv> {
       throw new RolegateError('ERR_SAML_REQUEST_INVALID', `RelayState must be a string of at most ${MAX_RELAY_STATE} characters`);
     }
     const xml = binding === 'redirect' ? decodeRedirectAuthnRequest(samlRequest) : decodePostAuthnRequest(samlRequest);
-    const request = parseAuthnRequest(xml, deps.ctx.now());
+    // Before anything else is read from the request, and before the detour through sign-in.
+    const checked = checkAuthnRequestSignature(query === undefined ? { xml } : { xml, query }, {
+      required: target.authnRequestsSigned,
+      certificatesPem: target.spSigningCertificates,
+      // An app still on SHA-1 for its own responses is an old setup; only it accepts SHA-1 requests.
+      allowSha1: target.signingAlgorithm === 'rsa-sha1',
+    });
+    const request = parseAuthnRequest(checked.xml, deps.ctx.now());
     const ssoUrl = `${deps.ctx.publicUrl}/saml/${target.id}/sso`;
     // saml-core §3.2.1: a Destination that names another endpoint was not meant for us.
     if (request.destination !== undefined && request.destination !== ssoUrl) {
@@ -92,11 +104,20 @@ export function ssoRoutes(deps: ServerDeps): Hono<ServerEnv> {
     }
     if (!session) {
       if (request.isPassive) throw new RolegateError('ERR_UNAUTHENTICATED', 'the application asked for passive sign-in, but you are not signed in');
-      // Come back through the redirect binding, so the pending request needs no server-side state.
-      const deflated = binding === 'redirect' ? samlRequest : deflateRawSync(Buffer.from(xml, 'utf8')).toString('base64');
-      const again = new URLSearchParams({ SAMLRequest: deflated });
-      if (typeof relayState === 'string') again.set('RelayState', relayState);
-      return c.redirect(signInRedirect(`/saml/${target.id}/sso?${again.toString()}`), 303);
+      // Come back through the redirect binding, so the pending request needs no server-side
+      // state, and is checked again on the way back exactly as now:
+      // - redirect binding: the parameters as received, so a query signature still verifies;
+      // - POST binding: the received XML deflated unchanged, so an enveloped signature still
+      //   verifies (checkAuthnRequestSignature accepts one on a GET for this reason).
+      let again: string;
+      if (query !== undefined) {
+        again = query.carriedQuery;
+      } else {
+        const params = new URLSearchParams({ SAMLRequest: deflateRawSync(Buffer.from(xml, 'utf8')).toString('base64') });
+        if (typeof relayState === 'string') params.set('RelayState', relayState);
+        again = params.toString();
+      }
+      return c.redirect(signInRedirect(`/saml/${target.id}/sso?${again}`), 303);
     }
     const issued = await issueSamlResponse(deps.ctx, deps.keys, {
       app: target,
@@ -107,7 +128,10 @@ export function ssoRoutes(deps: ServerDeps): Hono<ServerEnv> {
       sessionIndex: session.session.id,
       authnInstant: new Date(session.session.authnInstant),
     });
-    c.get('logger').info({ appId: target.id, userId: session.user.id, acsUrl, inResponseTo: request.id }, 'SP-initiated response issued');
+    c.get('logger').info(
+      { appId: target.id, userId: session.user.id, acsUrl, inResponseTo: request.id, requestSignature: checked.signature },
+      'SP-initiated response issued',
+    );
     return renderPostBinding(c, target, acsUrl, issued.xml, typeof relayState === 'string' ? relayState : undefined);
   };
   app.get('/saml/:appId/sso', (c) => spInitiated(c, 'redirect'));
