@@ -20,18 +20,22 @@ export function toSandboxError(error: unknown): SandboxSamlError {
   throw error;
 }
 
-// The last document parsed, by its exact text. readCandidateProviders and then checkSignature,
-// once per provider, read the same response; parsing is most of what validation costs. Safe to
-// share because parsing is a pure function of the text and no reader writes to the document
+// The document readCandidateProviders parsed, by its exact text: checkSignature then reads the
+// same response once per provider, and parsing is most of what validation costs. Safe to share
+// because parsing is a pure function of the text and no reader writes to the document
 // (verification detaches the Signature only inside a try/finally, see canonicalize-exclusive.ts).
 let lastParsed: { xml: string; doc: Document } | undefined;
 
-/** parseXmlSafely with the sandbox's size limit, parsing a given text once. */
+/** parseXmlSafely with the sandbox's size limit; checkSignature reuses the result for the same text. */
 export function parseSamlXml(xml: string): Document {
-  if (lastParsed?.xml === xml) return lastParsed.doc;
+  lastParsed = undefined;
   const doc = parseXmlSafely(xml, { maxLength: MAX_SAML_XML_LENGTH });
   lastParsed = { xml, doc };
   return doc;
+}
+
+function parsedSamlXml(xml: string): Document {
+  return lastParsed?.xml === xml ? lastParsed.doc : parseSamlXml(xml);
 }
 
 /**
@@ -40,7 +44,7 @@ export function parseSamlXml(xml: string): Document {
  */
 export function checkSignature(xml: string, provider: SandboxSamlProvider, allowSha1: boolean): VerifiedSamlResponse {
   try {
-    return verifySamlDocument(parseSamlXml(xml), provider.signingCertificatesPem, { maxLength: MAX_SAML_XML_LENGTH, allowSha1 });
+    return verifySamlDocument(parsedSamlXml(xml), provider.signingCertificatesPem, { maxLength: MAX_SAML_XML_LENGTH, allowSha1 });
   } catch (error) {
     const refused = toSandboxError(error);
     // Only a key mismatch depends on the provider; say which one was used.
