@@ -20,31 +20,27 @@ export function toSandboxError(error: unknown): SandboxSamlError {
   throw error;
 }
 
-// The document readCandidateProviders parsed, by its exact text: checkSignature then reads the
-// same response once per provider, and parsing is most of what validation costs. Safe to share
-// because parsing is a pure function of the text and no reader writes to the document
-// (verification detaches the Signature only inside a try/finally, see canonicalize-exclusive.ts).
-let lastParsed: { xml: string; doc: Document } | undefined;
-
-/** parseXmlSafely with the sandbox's size limit; checkSignature reuses the result for the same text. */
+/**
+ * Parses the response once, with the sandbox's size limit. Parsing is most of what validation
+ * costs, so the one document is read by readCandidateProviders and by checkSignature for each
+ * provider; that is safe because no reader writes to it (verification detaches a Signature
+ * only inside a try/finally, see canonicalize-exclusive.ts).
+ */
 export function parseSamlXml(xml: string): Document {
-  lastParsed = undefined;
-  const doc = parseXmlSafely(xml, { maxLength: MAX_SAML_XML_LENGTH });
-  lastParsed = { xml, doc };
-  return doc;
-}
-
-function parsedSamlXml(xml: string): Document {
-  return lastParsed?.xml === xml ? lastParsed.doc : parseSamlXml(xml);
+  try {
+    return parseXmlSafely(xml, { maxLength: MAX_SAML_XML_LENGTH });
+  } catch (error) {
+    throw toSandboxError(error);
+  }
 }
 
 /**
  * Verifies the response with the certificates of one SAML provider, as AWS does with the
  * provider named by PrincipalArn; never with a certificate the response carries.
  */
-export function checkSignature(xml: string, provider: SandboxSamlProvider, allowSha1: boolean): VerifiedSamlResponse {
+export function checkSignature(doc: Document, provider: SandboxSamlProvider, allowSha1: boolean): VerifiedSamlResponse {
   try {
-    return verifySamlDocument(parsedSamlXml(xml), provider.signingCertificatesPem, { maxLength: MAX_SAML_XML_LENGTH, allowSha1 });
+    return verifySamlDocument(doc, provider.signingCertificatesPem, { maxLength: MAX_SAML_XML_LENGTH, allowSha1 });
   } catch (error) {
     const refused = toSandboxError(error);
     // Only a key mismatch depends on the provider; say which one was used.

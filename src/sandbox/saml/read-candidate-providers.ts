@@ -1,8 +1,7 @@
-import type { Element } from '@xmldom/xmldom';
+import type { Document, Element } from '@xmldom/xmldom';
 import { AWS_SAML_ATTRIBUTES } from '../../aws/saml-attributes.ts';
 import { SAML_ASSERTION_NS } from '../../saml/namespaces.ts';
 import { attributeOf, childElements, textOf } from '../../saml/verify/dom.ts';
-import { parseSamlXml, toSandboxError } from './check-signature.ts';
 import { candidateProviderArns } from './check-role-attribute.ts';
 
 /**
@@ -10,13 +9,8 @@ import { candidateProviderArns } from './check-role-attribute.ts';
  * only to choose keys: nothing read here is trusted or returned to the caller. Every value
  * used afterwards comes from the verified assertion.
  */
-export function readCandidateProviders(xml: string): string[] {
-  let root: Element;
-  try {
-    root = parseSamlXml(xml).documentElement as Element;
-  } catch (error) {
-    throw toSandboxError(error);
-  }
+export function readCandidateProviders(doc: Document): string[] {
+  const root = doc.documentElement as Element;
   const values: string[] = [];
   for (const assertion of childElements(root, SAML_ASSERTION_NS, 'Assertion')) {
     for (const statement of childElements(assertion, SAML_ASSERTION_NS, 'AttributeStatement')) {

@@ -1,13 +1,14 @@
 import { isRolegateError } from '../../errors/rolegate-error.ts';
 import { readAssertion, type ParsedAssertion } from '../../saml/read-assertion.ts';
-import { verifySamlResponse, type VerifiedSamlResponse } from '../../saml/verify/verify-saml-response.ts';
+import type { Document } from '@xmldom/xmldom';
+import { verifySamlDocument, type VerifiedSamlResponse } from '../../saml/verify/verify-saml-response.ts';
 import { checkAudience } from './check-audience.ts';
 import { checkIssuer } from './check-issuer.ts';
 import { checkPrincipalTags } from './check-principal-tags.ts';
 import { checkRoleAttribute } from './check-role-attribute.ts';
 import { checkRoleSessionName } from './check-role-session-name.ts';
 import { checkSessionDuration } from './check-session-duration.ts';
-import { checkSignature, MAX_SAML_XML_LENGTH, toSandboxError } from './check-signature.ts';
+import { checkSignature, MAX_SAML_XML_LENGTH, parseSamlXml, toSandboxError } from './check-signature.ts';
 import { checkSize } from './check-size.ts';
 import { checkSourceIdentity } from './check-source-identity.ts';
 import { checkSubject } from './check-subject.ts';
@@ -32,9 +33,9 @@ function readVerifiedAssertion(verified: VerifiedSamlResponse): ParsedAssertion 
 }
 
 /** With no provider to try, surface what is wrong with the document itself, else the missing Role. */
-function refuseWithoutProviders(xml: string, options: SamlValidationOptions): never {
+function refuseWithoutProviders(doc: Document, options: SamlValidationOptions): never {
   try {
-    verifySamlResponse(xml, [], { maxLength: MAX_SAML_XML_LENGTH, allowSha1: options.allowSha1 });
+    verifySamlDocument(doc, [], { maxLength: MAX_SAML_XML_LENGTH, allowSha1: options.allowSha1 });
   } catch (error) {
     const noKeys = isRolegateError(error) && error.details?.['check'] === 'signature-value';
     if (!noKeys) throw toSandboxError(error);
@@ -59,8 +60,9 @@ export function validateSamlResponseForAws(
 ): ValidatedAwsSamlResponse {
   checkSize(samlResponseBase64);
   const xml = decodeSamlResponse(samlResponseBase64);
-  const providerArns = readCandidateProviders(xml);
-  if (providerArns.length === 0) refuseWithoutProviders(xml, options);
+  const doc = parseSamlXml(xml);
+  const providerArns = readCandidateProviders(doc);
+  if (providerArns.length === 0) refuseWithoutProviders(doc, options);
 
   let first: Verified | undefined;
   const accepted = new Set<string>();
@@ -72,7 +74,7 @@ export function validateSamlResponseForAws(
       continue;
     }
     try {
-      const verified = checkSignature(xml, provider, options.allowSha1);
+      const verified = checkSignature(doc, provider, options.allowSha1);
       const assertion = readVerifiedAssertion(verified);
       checkIssuer(assertion.issuer, provider);
       first ??= { verified, assertion };
