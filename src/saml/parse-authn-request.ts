@@ -66,10 +66,10 @@ export function decodePostAuthnRequest(samlRequestParam: string): string {
  * Reads the fields rolegate acts on from an AuthnRequest (saml-core §3.4.1), refusing anything
  * that is not one well-formed, current SAML 2.0 AuthnRequest.
  *
- * Signed AuthnRequests are out of scope for now: a ds:Signature element, if present, is
- * ignored and NOT verified, so nothing here may be treated as authenticated. The request only
- * names where the response should go, and the caller must check that against the app's
- * registered reply URLs; the response itself is what is signed.
+ * This parser does not look at signatures: a ds:Signature element, if present, is ignored here.
+ * Signatures are checked before parsing, by check-authn-request-signature.ts, for apps that
+ * require (or can verify) signed requests. Either way the request only names where the
+ * response should go, and the caller checks that against the app's registered reply URLs.
  */
 export function parseAuthnRequest(xml: string, now: Date): ParsedAuthnRequest {
   if (!(now instanceof Date) || Number.isNaN(now.getTime())) throw new TypeError('now must be a valid Date');
