@@ -15,7 +15,13 @@ export async function runMigrations(db: Kysely<any>, schema: string | undefined)
     provider: migrationProvider,
     ...(schema === undefined ? {} : { migrationTableSchema: schema }),
   });
-  const { error, results } = await migrator.migrateToLatest();
+  let { error, results } = await migrator.migrateToLatest();
+  // That same scan of every schema fails with "schema … does not exist" (3F000) when another
+  // client drops some other schema while it runs. Nothing was applied then: try again.
+  for (let attempt = 1; attempt <= 3 && error !== undefined && droppedElsewhere(error, schema); attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+    ({ error, results } = await migrator.migrateToLatest());
+  }
   if (error !== undefined) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName;
     throw new RolegateError(
@@ -24,4 +30,10 @@ export async function runMigrations(db: Kysely<any>, schema: string | undefined)
       { cause: error, expose: false },
     );
   }
+}
+
+function droppedElsewhere(error: unknown, schema: string | undefined): boolean {
+  const e = error as { code?: unknown; message?: unknown } | null;
+  if (e?.code !== '3F000' || typeof e.message !== 'string') return false;
+  return schema === undefined || !e.message.includes(`"${schema}"`);
 }
