@@ -1,2 +1,0 @@
-import { benchAssumeRoleWithSaml } from './assume-role-with-saml.bench.ts';
-await benchAssumeRoleWithSaml();
