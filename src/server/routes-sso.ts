@@ -1,22 +1,17 @@
-import { deflateRawSync } from 'node:zlib';
 import { Hono, type Context } from 'hono';
 import { getApp } from '../core/apps/apps.ts';
 import { listUserApps } from '../core/sso/resolve-user-access.ts';
 import { RolegateError } from '../errors/rolegate-error.ts';
-import { BINDING_HTTP_POST } from '../saml/namespaces.ts';
 import { checkAuthnRequestSignature } from '../saml/check-authn-request-signature.ts';
-import { decodePostAuthnRequest, decodeRedirectAuthnRequest, parseAuthnRequest } from '../saml/parse-authn-request.ts';
-import { readRedirectBindingQuery, type RedirectBindingQuery } from '../saml/read-authn-request-signature-query.ts';
-import { readForm } from './middleware/read-form.ts';
+import { parseAuthnRequest } from '../saml/parse-authn-request.ts';
 import { myAppsPage } from './pages/my-apps-page.ts';
 import { signInRedirect } from './pages/safe-return-path.ts';
 import type { ServerDeps, ServerEnv } from './server-env.ts';
+import { checkRequestForApp } from './sso/check-request-for-app.ts';
 import { issueSamlResponse } from './sso/issue-saml-response.ts';
+import { pendingRequestQuery } from './sso/pending-request-query.ts';
+import { readSpRequest } from './sso/read-sp-request.ts';
 import { renderPostBinding } from './sso/render-post-binding.ts';
-
-// RelayState is capped at 80 bytes by saml-bindings §3.4.3; AWS uses it for a console URL,
-// which can be longer, so rolegate allows more but still bounds it.
-const MAX_RELAY_STATE = 2048;
 
 export function ssoRoutes(deps: ServerDeps): Hono<ServerEnv> {
   const app = new Hono<ServerEnv>();
@@ -50,74 +45,23 @@ export function ssoRoutes(deps: ServerDeps): Hono<ServerEnv> {
   // SP-initiated sign-in: HTTP-Redirect (GET) and HTTP-POST bindings (saml-bindings §3.4, §3.5).
   const spInitiated = async (c: Context<ServerEnv>, binding: 'redirect' | 'post') => {
     const target = await getApp(deps.ctx, c.req.param('appId')!);
-    let samlRequest: unknown;
-    let relayState: unknown;
-    let query: RedirectBindingQuery | undefined;
-    if (binding === 'redirect') {
-      // The raw query: a redirect-binding signature covers the values exactly as they were encoded.
-      query = readRedirectBindingQuery(new URL(c.req.url).search);
-      samlRequest = query.samlRequest;
-      relayState = query.relayState;
-    } else {
-      const form = await readForm(c);
-      samlRequest = form['SAMLRequest'];
-      relayState = form['RelayState'];
-    }
-    if (typeof samlRequest !== 'string' || samlRequest === '') {
-      throw new RolegateError('ERR_SAML_REQUEST_INVALID', 'the SAMLRequest parameter is missing');
-    }
-    if (relayState !== undefined && (typeof relayState !== 'string' || relayState.length > MAX_RELAY_STATE)) {
-      throw new RolegateError('ERR_SAML_REQUEST_INVALID', `RelayState must be a string of at most ${MAX_RELAY_STATE} characters`);
-    }
-    const xml = binding === 'redirect' ? decodeRedirectAuthnRequest(samlRequest) : decodePostAuthnRequest(samlRequest);
+    const received = await readSpRequest(c, binding);
     // Before anything else is read from the request, and before the detour through sign-in.
-    const checked = checkAuthnRequestSignature(query === undefined ? { xml } : { xml, query }, {
+    const checked = checkAuthnRequestSignature(received.query === undefined ? { xml: received.xml } : { xml: received.xml, query: received.query }, {
       required: target.authnRequestsSigned,
       certificatesPem: target.spSigningCertificates,
       // An app still on SHA-1 for its own responses is an old setup; only it accepts SHA-1 requests.
       allowSha1: target.signingAlgorithm === 'rsa-sha1',
     });
     const request = parseAuthnRequest(checked.xml, deps.ctx.now());
-    const ssoUrl = `${deps.ctx.publicUrl}/saml/${target.id}/sso`;
-    // saml-core §3.2.1: a Destination that names another endpoint was not meant for us.
-    if (request.destination !== undefined && request.destination !== ssoUrl) {
-      throw new RolegateError('ERR_SAML_REQUEST_INVALID', `the request's Destination '${request.destination}' is not this sign-in URL '${ssoUrl}'`);
-    }
-    if (request.protocolBinding !== undefined && request.protocolBinding !== BINDING_HTTP_POST) {
-      throw new RolegateError('ERR_SAML_REQUEST_INVALID', `the request asks for the response binding '${request.protocolBinding}'; rolegate answers with HTTP-POST only`);
-    }
-    // Exact matches only (issue 2 §8): a near miss is a misconfiguration or an attack, never a redirect.
-    if (!target.identifiers.includes(request.issuer)) {
-      throw new RolegateError('ERR_SAML_REQUEST_INVALID', `the request's Issuer '${request.issuer}' is not an identifier of the application '${target.displayName}'`);
-    }
-    const acsUrl = request.assertionConsumerServiceUrl ?? target.replyUrls[0];
-    if (!acsUrl || !target.replyUrls.includes(acsUrl)) {
-      throw new RolegateError(
-        'ERR_SAML_REQUEST_INVALID',
-        `the request's AssertionConsumerServiceURL '${acsUrl ?? ''}' is not a reply URL of the application '${target.displayName}'`,
-      );
-    }
-    if (!target.enabled) throw new RolegateError('ERR_APP_DISABLED', `the application '${target.displayName}' is disabled`);
+    const { acsUrl } = checkRequestForApp(target, request, `${deps.ctx.publicUrl}/saml/${target.id}/sso`);
     const session = c.get('session');
     if (session && request.forceAuthn) {
       throw new RolegateError('ERR_SAML_REQUEST_INVALID', 'the application asked for a fresh sign-in (ForceAuthn), which rolegate does not support yet: sign out and try again');
     }
     if (!session) {
       if (request.isPassive) throw new RolegateError('ERR_UNAUTHENTICATED', 'the application asked for passive sign-in, but you are not signed in');
-      // Come back through the redirect binding, so the pending request needs no server-side
-      // state, and is checked again on the way back exactly as now:
-      // - redirect binding: the parameters as received, so a query signature still verifies;
-      // - POST binding: the received XML deflated unchanged, so an enveloped signature still
-      //   verifies (checkAuthnRequestSignature accepts one on a GET for this reason).
-      let again: string;
-      if (query !== undefined) {
-        again = query.carriedQuery;
-      } else {
-        const params = new URLSearchParams({ SAMLRequest: deflateRawSync(Buffer.from(xml, 'utf8')).toString('base64') });
-        if (typeof relayState === 'string') params.set('RelayState', relayState);
-        again = params.toString();
-      }
-      return c.redirect(signInRedirect(`/saml/${target.id}/sso?${again}`), 303);
+      return c.redirect(signInRedirect(`/saml/${target.id}/sso?${pendingRequestQuery(received)}`), 303);
     }
     const issued = await issueSamlResponse(deps.ctx, deps.keys, {
       app: target,
@@ -132,7 +76,7 @@ export function ssoRoutes(deps: ServerDeps): Hono<ServerEnv> {
       { appId: target.id, userId: session.user.id, acsUrl, inResponseTo: request.id, requestSignature: checked.signature },
       'SP-initiated response issued',
     );
-    return renderPostBinding(c, target, acsUrl, issued.xml, typeof relayState === 'string' ? relayState : undefined);
+    return renderPostBinding(c, target, acsUrl, issued.xml, received.relayState);
   };
   app.get('/saml/:appId/sso', (c) => spInitiated(c, 'redirect'));
   app.post('/saml/:appId/sso', (c) => spInitiated(c, 'post'));
