@@ -1,7 +1,9 @@
 import { createPrivateKey, createPublicKey, sign, verify } from 'node:crypto';
+import { DOMParser } from '@xmldom/xmldom';
 import { buildSamlResponse } from '../src/saml/build-response.ts';
 import { createSigningCertificate } from '../src/saml/create-signing-certificate.ts';
 import { signSamlResponse } from '../src/saml/sign-xml.ts';
+import { parseStrictXml } from '../src/saml/xml/parse-strict-xml.ts';
 import { authorizeSamlRole, validateSamlResponseForAws, type SandboxDirectory } from '../src/sandbox/saml/index.ts';
 import { createSamlValidationOptions } from '../src/sandbox/saml/validation-options.ts';
 import { measure, report } from './measure.ts';
@@ -67,11 +69,18 @@ export async function benchAssumeRoleWithSaml(): Promise<void> {
   const signature = sign('sha256', data, privateKey);
   const rawVerify = await measure(() => verify('sha256', data, publicKey, signature));
   const validation = await measure(assume);
+  // The parse is done twice per validation (received document, then the signed bytes); this is
+  // what it cost with the parser rolegate used before its own (docs/architecture.md).
+  const strictParse = await measure(() => parseStrictXml(xml));
+  const xmldomParse = await measure(() => new DOMParser({ locator: false }).parseFromString(xml, 'text/xml'));
   const reference = { name: 'raw RSA-2048 verify', opsPerSecond: rawVerify };
+  const strictReference = { name: 'strict parse', opsPerSecond: strictParse };
   process.stdout.write(`\nSandbox AssumeRoleWithSAML validation (one core, 10 roles, ${assertion.length} base64 characters)\n`);
   report([
     { name: 'raw RSA-2048 verify (reference)', opsPerSecond: rawVerify },
     { name: 'validateSamlResponseForAws + authorizeSamlRole', opsPerSecond: validation, reference },
+    { name: `strict parse of the ${xml.length}-character response`, opsPerSecond: strictParse, reference },
+    { name: '@xmldom/xmldom parse of the same response', opsPerSecond: xmldomParse, reference: strictReference },
   ]);
   process.stdout.write(`target ≥ 1,000 validations/s: ${validation >= 1000 ? 'met' : 'NOT met'}\n`);
 }

@@ -38,11 +38,23 @@ export function isAccountId(value: string): boolean {
 }
 
 export function parseArn(value: string): Arn | undefined {
-  const parts = value.split(':');
-  if (parts.length < 6 || parts[0] !== 'arn') return undefined;
-  const [, partition = '', service = '', region = '', accountId = ''] = parts;
+  if (!value.startsWith('arn:')) return undefined;
+  // Five colons delimit the fields; the resource (after the fifth) may hold more.
+  const afterPartition = value.indexOf(':', 4);
+  const afterService = afterPartition < 0 ? -1 : value.indexOf(':', afterPartition + 1);
+  const afterRegion = afterService < 0 ? -1 : value.indexOf(':', afterService + 1);
+  const afterAccount = afterRegion < 0 ? -1 : value.indexOf(':', afterRegion + 1);
+  if (afterAccount < 0) return undefined;
+  const partition = value.slice(4, afterPartition);
+  const service = value.slice(afterPartition + 1, afterService);
   if (!PARTITION.test(partition) || service === '') return undefined;
-  return { partition, service, region, accountId, resource: parts.slice(5).join(':') };
+  return {
+    partition,
+    service,
+    region: value.slice(afterService + 1, afterRegion),
+    accountId: value.slice(afterRegion + 1, afterAccount),
+    resource: value.slice(afterAccount + 1),
+  };
 }
 
 export function parseRoleArn(value: string): RoleArn | undefined {

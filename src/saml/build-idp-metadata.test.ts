@@ -1,7 +1,7 @@
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { X509Certificate } from 'node:crypto';
-import type { Element } from '@xmldom/xmldom';
+import type { XmlElement as Element } from './xml/xml-dom.ts';
 import { buildIdpMetadata, type IdpMetadataInput } from './build-idp-metadata.ts';
 import { createSigningCertificate } from './create-signing-certificate.ts';
 import { parseXmlSafely } from './parse-xml-safely.ts';

@@ -1,5 +1,5 @@
 import { createHash, X509Certificate } from 'node:crypto';
-import type { Document, Element } from '@xmldom/xmldom';
+import type { XmlDocument, XmlElement } from './xml/xml-dom.ts';
 import { isRolegateError } from '../errors/rolegate-error.ts';
 import { SAML_ASSERTION_NS, SAML_PROTOCOL_NS, XMLDSIG_NS } from './namespaces.ts';
 import { parseXmlSafely } from './parse-xml-safely.ts';
@@ -65,10 +65,10 @@ function decodeInput(input: string): { xml: string; kind: 'base64' | 'xml' } {
   return { xml: new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(compact, 'base64')), kind: 'base64' };
 }
 
-function describeSignature(signature: Element): InspectedSignature {
+function describeSignature(signature: XmlElement): InspectedSignature {
   const signedInfo = childElements(signature, XMLDSIG_NS, 'SignedInfo')[0];
   const reference = signedInfo ? childElements(signedInfo, XMLDSIG_NS, 'Reference')[0] : undefined;
-  const algorithm = (parent: Element | undefined, name: string) => (parent ? attributeOf(childElements(parent, XMLDSIG_NS, name)[0] ?? parent, 'Algorithm') : undefined);
+  const algorithm = (parent: XmlElement | undefined, name: string) => (parent ? attributeOf(childElements(parent, XMLDSIG_NS, name)[0] ?? parent, 'Algorithm') : undefined);
   const result: InspectedSignature = { location: pathOf(signature) };
   const sig = signedInfo && childElements(signedInfo, XMLDSIG_NS, 'SignatureMethod')[0] ? algorithm(signedInfo, 'SignatureMethod') : undefined;
   if (sig) result.signatureAlgorithm = sig;
@@ -111,7 +111,7 @@ function computeValidity(assertion: ParsedAssertion | undefined, now: Date): Ins
   return { ...window, state: secondsLeft > 0 ? 'valid' : 'expired', secondsLeft };
 }
 
-function readResponse(root: Element): InspectReport['response'] {
+function readResponse(root: XmlElement): InspectReport['response'] {
   const statusCode = childElements(root, SAML_PROTOCOL_NS, 'Status').flatMap((s) => childElements(s, SAML_PROTOCOL_NS, 'StatusCode'))[0];
   const issuer = childElements(root, SAML_ASSERTION_NS, 'Issuer')[0];
   const pick = (name: string, key: string) => {
@@ -135,7 +135,7 @@ function readResponse(root: Element): InspectReport['response'] {
  */
 export function inspectSamlResponse(input: string, options: InspectOptions): InspectReport {
   const report: InspectReport = { input: 'xml', assertionCount: 0, verifiedContent: false, subjectConfirmations: [], validity: { state: 'unknown' }, signatures: [], warnings: [] };
-  let doc: Document;
+  let doc: XmlDocument;
   let xml: string;
   try {
     const decoded = decodeInput(input);
@@ -146,7 +146,7 @@ export function inspectSamlResponse(input: string, options: InspectOptions): Ins
     report.error = `Cannot read the SAML response: ${error instanceof Error ? error.message : String(error)}`;
     return report;
   }
-  const root = doc.documentElement as Element;
+  const root = doc.documentElement as XmlElement;
   if (root.namespaceURI !== SAML_PROTOCOL_NS || root.localName !== 'Response') {
     report.error = `This is not a SAML 2.0 Response: the root element is ${root.localName}`;
     return report;

@@ -1,5 +1,5 @@
 import { inflateRawSync } from 'node:zlib';
-import type { Element } from '@xmldom/xmldom';
+import { ELEMENT_NODE, type XmlElement } from './xml/xml-dom.ts';
 import { RolegateError } from '../errors/rolegate-error.ts';
 import { parseXmlSafely } from './parse-xml-safely.ts';
 import { SAML_ASSERTION_NS, SAML_PROTOCOL_NS, SAML_VERSION } from './namespaces.ts';
@@ -73,7 +73,7 @@ export function decodePostAuthnRequest(samlRequestParam: string): string {
  */
 export function parseAuthnRequest(xml: string, now: Date): ParsedAuthnRequest {
   if (!(now instanceof Date) || Number.isNaN(now.getTime())) throw new TypeError('now must be a valid Date');
-  const root = parseXmlSafely(xml, { maxLength: MAX_AUTHN_REQUEST_BYTES }).documentElement as Element;
+  const root = parseXmlSafely(xml, { maxLength: MAX_AUTHN_REQUEST_BYTES }).documentElement as XmlElement;
   if (root.namespaceURI !== SAML_PROTOCOL_NS || root.localName !== 'AuthnRequest') {
     throw invalid(
       'root',
@@ -119,7 +119,7 @@ export function parseAuthnRequest(xml: string, now: Date): ParsedAuthnRequest {
 // saml-core §1.3.3: UTC, no zone offset. Fractions beyond milliseconds are allowed and dropped.
 const SAML_INSTANT = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(\.\d+)?Z$/;
 
-function readIssueInstant(root: Element, now: Date): Date {
+function readIssueInstant(root: XmlElement, now: Date): Date {
   const raw = root.getAttribute('IssueInstant');
   if (raw === null || raw === '') throw invalid('IssueInstant', 'AuthnRequest has no IssueInstant');
   const match = SAML_INSTANT.exec(raw);
@@ -140,7 +140,7 @@ function readIssueInstant(root: Element, now: Date): Date {
 
 const ENTITY_FORMAT = 'urn:oasis:names:tc:SAML:2.0:nameid-format:entity';
 
-function readIssuer(root: Element): string {
+function readIssuer(root: XmlElement): string {
   const issuers = childElements(root, SAML_ASSERTION_NS, 'Issuer');
   if (issuers.length === 0) throw invalid('Issuer', 'AuthnRequest has no saml:Issuer');
   if (issuers.length > 1) throw invalid('Issuer', 'AuthnRequest has more than one saml:Issuer');
@@ -156,7 +156,7 @@ function readIssuer(root: Element): string {
   return value;
 }
 
-function readBoolean(el: Element, name: string): boolean {
+function readBoolean(el: XmlElement, name: string): boolean {
   const raw = el.getAttribute(name);
   if (raw === null) return false;
   // xs:boolean lexical space
@@ -165,18 +165,18 @@ function readBoolean(el: Element, name: string): boolean {
   throw invalid(name, `AuthnRequest ${name} must be true or false, found ${quote(raw)}`);
 }
 
-function readOptionalAttribute(el: Element, name: string): string | undefined {
+function readOptionalAttribute(el: XmlElement, name: string): string | undefined {
   if (!el.hasAttribute(name)) return undefined;
   const value = el.getAttribute(name) ?? '';
   if (value.trim() === '') throw invalid(name, `AuthnRequest ${name} is empty`);
   return value;
 }
 
-function childElements(el: Element, ns?: string, localName?: string): Element[] {
-  const out: Element[] = [];
+function childElements(el: XmlElement, ns?: string, localName?: string): XmlElement[] {
+  const out: XmlElement[] = [];
   for (let n = el.firstChild; n; n = n.nextSibling) {
-    if (n.nodeType !== n.ELEMENT_NODE) continue;
-    const child = n as Element;
+    if (n.nodeType !== ELEMENT_NODE) continue;
+    const child = n as XmlElement;
     if (ns !== undefined && (child.namespaceURI !== ns || child.localName !== localName)) continue;
     out.push(child);
   }
@@ -222,7 +222,7 @@ function invalid(field: string, message: string): RolegateError {
   return new RolegateError('ERR_SAML_REQUEST_INVALID', message, { field });
 }
 
-function describeElement(el: Element): string {
+function describeElement(el: XmlElement): string {
   return `${quote(el.localName)} in ${quote(el.namespaceURI)}`;
 }
 

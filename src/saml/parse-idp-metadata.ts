@@ -1,7 +1,7 @@
 import { X509Certificate } from 'node:crypto';
 import { AsnConvert } from '@peculiar/asn1-schema';
 import { Certificate } from '@peculiar/asn1-x509';
-import type { Element } from '@xmldom/xmldom';
+import type { XmlElement } from './xml/xml-dom.ts';
 import { RolegateError } from '../errors/rolegate-error.ts';
 import { SAML_METADATA_NS, XMLDSIG_NS } from './namespaces.ts';
 import { parseXmlSafely } from './parse-xml-safely.ts';
@@ -72,7 +72,7 @@ function readCertificate(base64: string, index: number): string {
   return certificate.toString();
 }
 
-function signingKeyDescriptors(descriptor: Element): Element[] {
+function signingKeyDescriptors(descriptor: XmlElement): XmlElement[] {
   // saml-metadata §2.4.1.1: a KeyDescriptor without `use` serves signing and encryption.
   return childElements(descriptor, SAML_METADATA_NS, 'KeyDescriptor').filter((kd) => {
     const use = attributeOf(kd, 'use');
@@ -90,7 +90,7 @@ export function parseIdpMetadata(input: string | Uint8Array): IdpMetadata {
   if (xml.length < METADATA_MIN_LENGTH || xml.length > METADATA_MAX_LENGTH) {
     throw invalid(`Metadata is ${xml.length} characters; it must be ${METADATA_MIN_LENGTH} to ${METADATA_MAX_LENGTH}`);
   }
-  const root = parseXmlSafely(xml, { maxLength: METADATA_MAX_LENGTH }).documentElement as Element;
+  const root = parseXmlSafely(xml, { maxLength: METADATA_MAX_LENGTH }).documentElement as XmlElement;
   if (root.namespaceURI !== SAML_METADATA_NS || root.localName !== 'EntityDescriptor') {
     throw invalid(`The root element must be md:EntityDescriptor in ${SAML_METADATA_NS}, found ${root.localName}`);
   }
@@ -98,7 +98,7 @@ export function parseIdpMetadata(input: string | Uint8Array): IdpMetadata {
   if (!entityId) throw invalid('EntityDescriptor has no entityID');
   const descriptors = childElements(root, SAML_METADATA_NS, 'IDPSSODescriptor');
   if (descriptors.length !== 1) throw invalid(`EntityDescriptor must have exactly one IDPSSODescriptor, found ${descriptors.length}`);
-  const descriptor = descriptors[0] as Element;
+  const descriptor = descriptors[0] as XmlElement;
 
   const certificates: string[] = [];
   for (const keyDescriptor of signingKeyDescriptors(descriptor)) {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Element } from '@xmldom/xmldom';
+import type { XmlElement as Element } from './xml/xml-dom.ts';
 import { isRolegateError } from '../errors/rolegate-error.ts';
 import { buildTestResponse } from '../../test/support/build-test-response.ts';
 import { parseXmlSafely } from './parse-xml-safely.ts';
@@ -11,7 +11,7 @@ const now = new Date('2025-01-15T12:00:00Z');
 
 function assertionOf(xml: string): Element {
   const doc = parseXmlSafely(xml, { maxLength: 100_000 });
-  return doc.getElementsByTagNameNS(SAML_ASSERTION_NS, 'Assertion').item(0) as Element;
+  return doc.getElementsByTagNameNS(SAML_ASSERTION_NS, 'Assertion')[0] as Element;
 }
 
 test('readAssertion reads every field from direct children', () => {

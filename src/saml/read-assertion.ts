@@ -1,4 +1,4 @@
-import type { Element } from '@xmldom/xmldom';
+import type { XmlElement } from './xml/xml-dom.ts';
 import { RolegateError } from '../errors/rolegate-error.ts';
 import { SAML_ASSERTION_NS } from './namespaces.ts';
 import { attributeOf, childElements, textOf } from './verify/dom.ts';
@@ -34,13 +34,13 @@ export interface ParsedAssertion {
 const invalid = (message: string) => new RolegateError('ERR_SAML_RESPONSE_INVALID', message, { details: { check: 'assertion-structure' } });
 
 /** At most one direct child; more than one is ambiguous and refused. */
-function optionalChild(parent: Element, localName: string, where: string): Element | undefined {
+function optionalChild(parent: XmlElement, localName: string, where: string): XmlElement | undefined {
   const found = childElements(parent, SAML_ASSERTION_NS, localName);
   if (found.length > 1) throw invalid(`${where} has ${found.length} ${localName} elements; at most one is allowed`);
   return found[0];
 }
 
-function optionalAttribute<K extends string>(element: Element, name: string, key: K): Partial<Record<K, string>> {
+function optionalAttribute<K extends string>(element: XmlElement, name: string, key: K): Partial<Record<K, string>> {
   const value = attributeOf(element, name);
   return value === undefined ? {} : ({ [key]: value } as Record<K, string>);
 }
@@ -49,7 +49,7 @@ function optionalAttribute<K extends string>(element: Element, name: string, key
  * Reads an Assertion element (pass only a verified one). Every lookup is a namespace-qualified
  * direct child: nothing an attacker places deeper in the tree can satisfy it.
  */
-export function readAssertion(assertion: Element): ParsedAssertion {
+export function readAssertion(assertion: XmlElement): ParsedAssertion {
   if (assertion.namespaceURI !== SAML_ASSERTION_NS || assertion.localName !== 'Assertion') {
     throw new TypeError('readAssertion expects a saml:Assertion element');
   }

@@ -1,5 +1,5 @@
 import type { KeyObject } from 'node:crypto';
-import type { Document, Element } from '@xmldom/xmldom';
+import type { XmlDocument, XmlElement } from './xml/xml-dom.ts';
 import { isRolegateError } from '../errors/rolegate-error.ts';
 import { refuseAuthnRequestSignature, signatureDoesNotVerify } from './authn-request-signature-errors.ts';
 import { SAML_ASSERTION_NS, SAML_PROTOCOL_NS, XMLDSIG_NS } from './namespaces.ts';
@@ -20,7 +20,7 @@ const LABEL = 'AuthnRequest';
  * the request from these, never from the received document.
  */
 export function verifyPostAuthnRequestSignature(
-  doc: Document,
+  doc: XmlDocument,
   trustedKeys: readonly KeyObject[],
   allowSha1: boolean,
   maxLength: number,
@@ -41,12 +41,12 @@ export function verifyPostAuthnRequestSignature(
   }
 }
 
-function locateSignature(doc: Document, root: Element): Element {
+function locateSignature(doc: XmlDocument, root: XmlElement): XmlElement {
   const all = doc.getElementsByTagNameNS(XMLDSIG_NS, 'Signature');
   if (all.length !== 1) {
     throw refuseAuthnRequestSignature('Signature', `the AuthnRequest holds ${all.length} ds:Signature elements; exactly one is accepted`);
   }
-  const signature = all.item(0) as Element;
+  const signature = all[0] as XmlElement;
   const children = allChildElements(root);
   const issuer = children[0];
   const placed =

@@ -1,4 +1,4 @@
-import type { Element } from '@xmldom/xmldom';
+import type { XmlElement } from '../xml/xml-dom.ts';
 import { XMLDSIG_NS } from '../namespaces.ts';
 import {
   ACCEPTED_CANONICALIZATION,
@@ -22,7 +22,7 @@ export interface SignedInfoFacts {
  * `#` + the ID of the element the Signature sits in (saml-core §5.4.2). `label` names the
  * signed element in messages ("Response" or "Assertion").
  */
-export function checkSignedInfo(signature: Element, signedElement: Element, label: string, allowSha1: boolean): SignedInfoFacts {
+export function checkSignedInfo(signature: XmlElement, signedElement: XmlElement, label: string, allowSha1: boolean): SignedInfoFacts {
   const fail = (message: string) => refuse('ERR_SIGNATURE_INVALID', 'signed-info', `${label} Signature: ${message}`);
 
   const children = allChildElements(signature);
@@ -32,14 +32,14 @@ export function checkSignedInfo(signature: Element, signedElement: Element, labe
     names[0] === 'SignedInfo' &&
     names[1] === 'SignatureValue';
   if (!layoutOk) throw fail(`expected SignedInfo, SignatureValue and an optional KeyInfo, found ${names.join(', ') || 'nothing'}`);
-  const signedInfo = children[0] as Element;
+  const signedInfo = children[0] as XmlElement;
 
   const infoChildren = allChildElements(signedInfo);
   const infoNames = infoChildren.map((child) => (child.namespaceURI === XMLDSIG_NS ? child.localName : '?'));
   if (infoNames.length !== 3 || infoNames[0] !== 'CanonicalizationMethod' || infoNames[1] !== 'SignatureMethod' || infoNames[2] !== 'Reference') {
     throw fail(`SignedInfo must hold CanonicalizationMethod, SignatureMethod and exactly one Reference, found ${infoNames.join(', ')}`);
   }
-  const [canonicalization, signatureMethod, reference] = infoChildren as [Element, Element, Element];
+  const [canonicalization, signatureMethod, reference] = infoChildren as [XmlElement, XmlElement, XmlElement];
 
   const c14n = attributeOf(canonicalization, 'Algorithm');
   if (c14n !== ACCEPTED_CANONICALIZATION || allChildElements(canonicalization).some((c) => c.namespaceURI !== EXC_C14N_NS)) {
@@ -62,7 +62,7 @@ export function checkSignedInfo(signature: Element, signedElement: Element, labe
   if (refNames.length !== 3 || refNames[0] !== 'Transforms' || refNames[1] !== 'DigestMethod' || refNames[2] !== 'DigestValue') {
     throw fail(`Reference must hold Transforms, DigestMethod and DigestValue, found ${refNames.join(', ')}`);
   }
-  const [transformsElement, digestMethod] = refChildren as [Element, Element, Element];
+  const [transformsElement, digestMethod] = refChildren as [XmlElement, XmlElement, XmlElement];
   const transforms = allChildElements(transformsElement);
   const transformAlgorithms = transforms.map((t) => (t.namespaceURI === XMLDSIG_NS && t.localName === 'Transform' ? (attributeOf(t, 'Algorithm') ?? '') : '?'));
   const transformsOk =

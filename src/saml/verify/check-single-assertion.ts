@@ -1,4 +1,4 @@
-import type { Document, Element } from '@xmldom/xmldom';
+import type { XmlDocument, XmlElement } from '../xml/xml-dom.ts';
 import { SAML_ASSERTION_NS } from '../namespaces.ts';
 import { allElements, childElements, pathOf } from './dom.ts';
 import { refuse } from './errors.ts';
@@ -8,7 +8,7 @@ import { refuse } from './errors.ts';
  * must hold no other Assertion anywhere: a second copy (in Extensions, Advice, Object...)
  * is the raw material of every XSW variant. EncryptedAssertion is not supported.
  */
-export function checkSingleAssertion(doc: Document, response: Element): Element {
+export function checkSingleAssertion(doc: XmlDocument, response: XmlElement): XmlElement {
   const encrypted = allElements(doc).filter(
     (element) => element.namespaceURI === SAML_ASSERTION_NS && element.localName === 'EncryptedAssertion',
   );
@@ -31,12 +31,12 @@ export function checkSingleAssertion(doc: Document, response: Element): Element 
     );
   }
   if (everywhere.length !== 1) {
-    const stray = everywhere.find((element) => element !== direct[0]) as Element;
+    const stray = everywhere.find((element) => element !== direct[0]) as XmlElement;
     throw refuse(
       'ERR_SAML_RESPONSE_INVALID',
       'single-assertion',
       `Document contains ${everywhere.length} Assertion elements (another one at ${pathOf(stray)}); exactly one is accepted`,
     );
   }
-  return direct[0] as Element;
+  return direct[0] as XmlElement;
 }

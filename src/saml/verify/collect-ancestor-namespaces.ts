@@ -1,4 +1,4 @@
-import type { Element, Node } from '@xmldom/xmldom';
+import type { XmlElement, XmlNode } from '../xml/xml-dom.ts';
 
 const ELEMENT_NODE = 1;
 const XMLNS_ATTRIBUTE = /^xmlns:?/;
@@ -15,15 +15,15 @@ export interface NamespaceBinding {
  * left out. Exclusive C14N renders these only for prefixes of an InclusiveNamespaces PrefixList
  * (exc-c14n §3).
  */
-export function collectAncestorNamespaces(element: Element): NamespaceBinding[] {
+export function collectAncestorNamespaces(element: XmlElement): NamespaceBinding[] {
   const ownPrefixes = declaredPrefixes(element);
   ownPrefixes.add(element.prefix ?? '');
   const seen = new Set<string>();
   const bindings: NamespaceBinding[] = [];
-  for (let node: Node | null = element.parentNode; node !== null && node.nodeType === ELEMENT_NODE; node = node.parentNode) {
-    const attributes = (node as Element).attributes;
+  for (let node: XmlNode | null = element.parentNode; node !== null && node.nodeType === ELEMENT_NODE; node = node.parentNode) {
+    const attributes = (node as XmlElement).attributes;
     for (let i = 0; i < attributes.length; i += 1) {
-      const attribute = attributes.item(i);
+      const attribute = attributes[i];
       if (!attribute || !XMLNS_ATTRIBUTE.test(attribute.nodeName)) continue;
       const prefix = attribute.nodeName.replace(XMLNS_ATTRIBUTE, '');
       if (seen.has(prefix)) continue;
@@ -35,11 +35,11 @@ export function collectAncestorNamespaces(element: Element): NamespaceBinding[] 
   return bindings;
 }
 
-function declaredPrefixes(element: Element): Set<string> {
+function declaredPrefixes(element: XmlElement): Set<string> {
   const prefixes = new Set<string>();
   const attributes = element.attributes;
   for (let i = 0; i < attributes.length; i += 1) {
-    const name = attributes.item(i)?.nodeName ?? '';
+    const name = attributes[i]?.nodeName ?? '';
     if (name === 'xmlns' || name.startsWith('xmlns:')) prefixes.add(name.replace(XMLNS_ATTRIBUTE, ''));
   }
   return prefixes;

@@ -1,14 +1,14 @@
-import type { Document, Element, Node } from '@xmldom/xmldom';
+import type { XmlDocument, XmlElement, XmlNode } from '../xml/xml-dom.ts';
 
 const ELEMENT_NODE = 1;
 
-function isElement(node: Node | null | undefined): node is Element {
+function isElement(node: XmlNode | null | undefined): node is XmlElement {
   return node !== null && node !== undefined && node.nodeType === ELEMENT_NODE;
 }
 
 /** Direct element children of `parent` with this namespace and local name, in document order. */
-export function childElements(parent: Element, namespace: string, localName: string): Element[] {
-  const found: Element[] = [];
+export function childElements(parent: XmlElement, namespace: string, localName: string): XmlElement[] {
+  const found: XmlElement[] = [];
   for (let node = parent.firstChild; node !== null; node = node.nextSibling) {
     if (isElement(node) && node.namespaceURI === namespace && node.localName === localName) found.push(node);
   }
@@ -16,8 +16,8 @@ export function childElements(parent: Element, namespace: string, localName: str
 }
 
 /** All direct element children of `parent`. */
-export function allChildElements(parent: Element): Element[] {
-  const found: Element[] = [];
+export function allChildElements(parent: XmlElement): XmlElement[] {
+  const found: XmlElement[] = [];
   for (let node = parent.firstChild; node !== null; node = node.nextSibling) {
     if (isElement(node)) found.push(node);
   }
@@ -25,29 +25,29 @@ export function allChildElements(parent: Element): Element[] {
 }
 
 /** Every element of the document, in document order (iterative: no recursion depth limit). */
-export function allElements(doc: Document): Element[] {
-  const found: Element[] = [];
+export function allElements(doc: XmlDocument): XmlElement[] {
+  const found: XmlElement[] = [];
   const root = doc.documentElement;
   if (!root) return found;
-  const stack: Element[] = [root];
+  const stack: XmlElement[] = [root];
   while (stack.length > 0) {
-    const element = stack.pop() as Element;
+    const element = stack.pop() as XmlElement;
     found.push(element);
     const children = allChildElements(element);
-    for (let i = children.length - 1; i >= 0; i -= 1) stack.push(children[i] as Element);
+    for (let i = children.length - 1; i >= 0; i -= 1) stack.push(children[i] as XmlElement);
   }
   return found;
 }
 
 /** The value of an unqualified attribute, or undefined when it is absent. */
-export function attributeOf(element: Element, name: string): string | undefined {
-  return element.hasAttribute(name) ? (element.getAttribute(name) ?? undefined) : undefined;
+export function attributeOf(element: XmlElement, name: string): string | undefined {
+  return element.getAttributeNode(name)?.value;
 }
 
 /** A readable location such as `Response/Assertion/Subject`, for error messages. */
-export function pathOf(element: Element): string {
+export function pathOf(element: XmlElement): string {
   const parts: string[] = [];
-  for (let node: Node | null = element; isElement(node); node = node.parentNode) parts.unshift(node.localName ?? '?');
+  for (let node: XmlNode | null = element; isElement(node); node = node.parentNode) parts.unshift(node.localName ?? '?');
   return parts.join('/');
 }
 
@@ -55,6 +55,6 @@ export function pathOf(element: Element): string {
  * Text of an element: all descendant text concatenated. Reading only the first text node
  * is what made the 2018 comment-injection attacks work (CVE-2017-11427 family).
  */
-export function textOf(element: Element): string {
+export function textOf(element: XmlElement): string {
   return element.textContent ?? '';
 }

@@ -1,11 +1,11 @@
-import type { Document, Element } from '@xmldom/xmldom';
+import type { XmlDocument, XmlElement } from '../xml/xml-dom.ts';
 import { XMLDSIG_NS } from '../namespaces.ts';
 import { allElements, pathOf } from './dom.ts';
 import { refuse } from './errors.ts';
 
 export interface LocatedSignatures {
-  responseSignature: Element | undefined;
-  assertionSignature: Element | undefined;
+  responseSignature: XmlElement | undefined;
+  assertionSignature: XmlElement | undefined;
 }
 
 /**
@@ -13,9 +13,9 @@ export interface LocatedSignatures {
  * at most one each (saml-core §5.4.1: enveloped signatures). A Signature anywhere else is
  * refused instead of ignored: the verifier must never have to guess which one counts.
  */
-export function locateSignatures(doc: Document, response: Element, assertion: Element): LocatedSignatures {
-  let responseSignature: Element | undefined;
-  let assertionSignature: Element | undefined;
+export function locateSignatures(doc: XmlDocument, response: XmlElement, assertion: XmlElement): LocatedSignatures {
+  let responseSignature: XmlElement | undefined;
+  let assertionSignature: XmlElement | undefined;
   for (const element of allElements(doc)) {
     if (element.namespaceURI !== XMLDSIG_NS || element.localName !== 'Signature') continue;
     const parent = element.parentNode;
@@ -29,7 +29,7 @@ export function locateSignatures(doc: Document, response: Element, assertion: El
         'ERR_SIGNATURE_INVALID',
         'signature-placement',
         parent === response || parent === assertion
-          ? `More than one Signature in ${pathOf(parent as Element)}; exactly one per element is accepted`
+          ? `More than one Signature in ${pathOf(parent as XmlElement)}; exactly one per element is accepted`
           : `Signature at ${where} is not a direct child of the Response or the Assertion`,
       );
     }

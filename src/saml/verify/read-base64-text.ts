@@ -1,8 +1,5 @@
-import type { Element } from '@xmldom/xmldom';
+import { COMMENT_NODE, TEXT_NODE, type XmlElement } from '../xml/xml-dom.ts';
 
-const TEXT_NODE = 3;
-const CDATA_SECTION_NODE = 4;
-const COMMENT_NODE = 8;
 const XML_WHITESPACE = /[ \t\r\n]/g;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
@@ -12,10 +9,10 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
  * DOM's text drops processing instructions, so any other child could make the value read here
  * differ from the value the signature covers. Whitespace is ignored, as in base64Binary.
  */
-export function readBase64Text(element: Element): Buffer | undefined {
+export function readBase64Text(element: XmlElement): Buffer | undefined {
   let text = '';
   for (let node = element.firstChild; node !== null; node = node.nextSibling) {
-    if (node.nodeType === TEXT_NODE || node.nodeType === CDATA_SECTION_NODE) text += (node as unknown as { data: string }).data;
+    if (node.nodeType === TEXT_NODE) text += node.data;
     else if (node.nodeType !== COMMENT_NODE) return undefined;
   }
   const compact = text.replace(XML_WHITESPACE, '');

@@ -1,4 +1,4 @@
-import type { Element } from '@xmldom/xmldom';
+import type { XmlElement } from '../xml/xml-dom.ts';
 
 const ELEMENT_NODE = 1;
 
@@ -8,11 +8,11 @@ const ELEMENT_NODE = 1;
  * Transform, split on spaces, empty entries dropped. check-signed-info admits only
  * InclusiveNamespaces in the exc-c14n namespace there.
  */
-export function readInclusivePrefixes(lastTransform: Element): string[] {
+export function readInclusivePrefixes(lastTransform: XmlElement): string[] {
   const prefixes: string[] = [];
   for (let node = lastTransform.firstChild; node !== null; node = node.nextSibling) {
-    if (node.nodeType !== ELEMENT_NODE || (node as Element).localName !== 'InclusiveNamespaces') continue;
-    const list = (node as Element).getAttribute('PrefixList') ?? '';
+    if (node.nodeType !== ELEMENT_NODE || (node as XmlElement).localName !== 'InclusiveNamespaces') continue;
+    const list = (node as XmlElement).getAttribute('PrefixList') ?? '';
     for (const prefix of list.split(' ')) if (prefix.length > 0) prefixes.push(prefix);
   }
   return prefixes;

@@ -1,21 +1,21 @@
-import type { Element } from '@xmldom/xmldom';
+import type { XmlElement } from '../xml/xml-dom.ts';
 import { XMLDSIG_NS } from '../namespaces.ts';
 import { childElements } from './dom.ts';
 import { refuse } from './errors.ts';
 
 export interface SignatureParts {
-  signedInfo: Element;
-  signatureValue: Element;
+  signedInfo: XmlElement;
+  signatureValue: XmlElement;
   /** The Reference's last Transform (exclusive C14N, after enveloped-signature). */
-  lastTransform: Element;
-  digestValue: Element;
+  lastTransform: XmlElement;
+  digestValue: XmlElement;
 }
 
 /**
  * The parts of a ds:Signature that verification reads (xmldsig-core §4). check-signed-info has
  * already refused any other layout; this repeats only what it needs, and fails if it is absent.
  */
-export function readSignatureParts(signature: Element, label: string): SignatureParts {
+export function readSignatureParts(signature: XmlElement, label: string): SignatureParts {
   const signedInfo = onlyChild(signature, 'SignedInfo', label);
   const reference = onlyChild(signedInfo, 'Reference', label);
   const transforms = childElements(onlyChild(reference, 'Transforms', label), XMLDSIG_NS, 'Transform');
@@ -29,10 +29,10 @@ export function readSignatureParts(signature: Element, label: string): Signature
   };
 }
 
-function onlyChild(parent: Element, localName: string, label: string): Element {
+function onlyChild(parent: XmlElement, localName: string, label: string): XmlElement {
   const found = childElements(parent, XMLDSIG_NS, localName);
   if (found.length !== 1) throw missing(localName, label);
-  return found[0] as Element;
+  return found[0] as XmlElement;
 }
 
 function missing(localName: string, label: string) {

@@ -1,4 +1,4 @@
-import type { Element } from '@xmldom/xmldom';
+import type { XmlElement } from '../xml/xml-dom.ts';
 import { parseXmlSafely } from '../parse-xml-safely.ts';
 import { attributeOf } from './dom.ts';
 import { refuse } from './errors.ts';
@@ -8,9 +8,9 @@ import { refuse } from './errors.ts';
  * element, never the received document, so no wrapping trick can show the reader other
  * content than the digest saw (the idea of node-saml's getVerifiedXml).
  */
-export function readSignedElement(canonicalXml: string, expected: Element, label: string, maxLength: number): Element {
+export function readSignedElement(canonicalXml: string, expected: XmlElement, label: string, maxLength: number): XmlElement {
   const doc = parseXmlSafely(canonicalXml, { maxLength });
-  const root = doc.documentElement as Element;
+  const root = doc.documentElement as XmlElement;
   const sameElement =
     root.namespaceURI === expected.namespaceURI &&
     root.localName === expected.localName &&

@@ -6,6 +6,7 @@ import { createTestCertificate, type TestSigningKey } from '../../../test/suppor
 import { signTestResponse } from '../../../test/support/sign-test-response.ts';
 import { verifySamlResponse } from './verify-saml-response.ts';
 import { SAML_ASSERTION_NS } from '../namespaces.ts';
+import type { XmlElement } from '../xml/xml-dom.ts';
 
 const now = new Date('2025-01-15T12:00:00Z');
 const options = { maxLength: 200_000, allowSha1: false };
@@ -16,8 +17,8 @@ before(async () => {
   [idp, other] = await Promise.all([createTestCertificate({ commonName: 'idp' }), createTestCertificate({ commonName: 'other' })]);
 });
 
-function nameIdOf(assertion: import('@xmldom/xmldom').Element): string {
-  return assertion.getElementsByTagNameNS(SAML_ASSERTION_NS, 'NameID').item(0)?.textContent ?? '';
+function nameIdOf(assertion: XmlElement): string {
+  return assertion.getElementsByTagNameNS(SAML_ASSERTION_NS, 'NameID')[0]?.textContent ?? '';
 }
 
 function refusedWith(check: string, code: string, pattern?: RegExp) {

@@ -1,4 +1,4 @@
-import type { Document, Element } from '@xmldom/xmldom';
+import type { XmlDocument, XmlElement } from '../xml/xml-dom.ts';
 import { SAML_ASSERTION_NS } from '../namespaces.ts';
 import { parseXmlSafely } from '../parse-xml-safely.ts';
 import { checkResponseRoot } from './check-response-root.ts';
@@ -13,10 +13,10 @@ import { loadTrustedKeys, verifySignatureValue } from './verify-signature-value.
 
 export interface VerifiedSamlResponse {
   /** The Response element as parsed (only trust fields of it if responseSigned). */
-  response: Element;
+  response: XmlElement;
   responseSigned: boolean;
   /** The one Assertion, read ONLY from verified bytes (the signed Assertion, or the Assertion inside the signed Response). */
-  assertion: Element;
+  assertion: XmlElement;
   assertionSigned: boolean;
   /** SignatureMethod of the Assertion's signature when it has one, else of the Response's. */
   signatureAlgorithm: string;
@@ -47,7 +47,7 @@ export function verifySamlResponse(
  * The document is read, never changed, so one parse can serve several verifications.
  */
 export function verifySamlDocument(
-  doc: Document,
+  doc: XmlDocument,
   trustedCertificatesPem: readonly string[],
   options: VerifyOptions,
 ): VerifiedSamlResponse {
@@ -57,7 +57,7 @@ export function verifySamlDocument(
   const { responseSignature, assertionSignature } = locateSignatures(doc, response, assertion);
   const keys = loadTrustedKeys(trustedCertificatesPem);
 
-  let verifiedResponse: Element | undefined;
+  let verifiedResponse: XmlElement | undefined;
   let signatureAlgorithm = '';
   if (responseSignature) {
     const facts = checkSignedInfo(responseSignature, response, 'Response', options.allowSha1);
@@ -65,7 +65,7 @@ export function verifySamlDocument(
     const bytes = verifySignatureValue(responseSignature, response, facts, keys, 'Response', options.allowSha1);
     verifiedResponse = readSignedElement(bytes, response, 'Response', options.maxLength);
   }
-  let verifiedAssertion: Element | undefined;
+  let verifiedAssertion: XmlElement | undefined;
   if (assertionSignature) {
     const facts = checkSignedInfo(assertionSignature, assertion, 'Assertion', options.allowSha1);
     signatureAlgorithm = facts.signatureAlgorithm;

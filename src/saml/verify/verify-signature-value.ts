@@ -1,5 +1,5 @@
 import type { KeyObject } from 'node:crypto';
-import type { Element } from '@xmldom/xmldom';
+import type { XmlElement } from '../xml/xml-dom.ts';
 import { isRolegateError } from '../../errors/rolegate-error.ts';
 import { canonicalizeExclusive } from './canonicalize-exclusive.ts';
 import { checkDigest } from './check-digest.ts';
@@ -19,8 +19,8 @@ export { loadTrustedKeys } from './load-trusted-keys.ts';
  * reported as such whichever key signed it. KeyInfo is never consulted.
  */
 export function verifySignatureValue(
-  signature: Element,
-  signedElement: Element,
+  signature: XmlElement,
+  signedElement: XmlElement,
   facts: SignedInfoFacts,
   trustedKeys: readonly KeyObject[],
   label: string,
@@ -47,7 +47,7 @@ export function verifySignatureValue(
  * xmldsig-core §4.3.1), and the signed element through the Reference's transforms: the
  * enveloped Signature removed (xmldsig-core §6.6.4), then exc-c14n with its PrefixList.
  */
-function canonicalize(signature: Element, signedElement: Element, parts: ReturnType<typeof readSignatureParts>, label: string) {
+function canonicalize(signature: XmlElement, signedElement: XmlElement, parts: ReturnType<typeof readSignatureParts>, label: string) {
   try {
     return {
       canonicalSignedInfo: canonicalizeExclusive(parts.signedInfo, []),

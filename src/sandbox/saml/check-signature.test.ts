@@ -1,6 +1,6 @@
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { XMLSerializer } from '@xmldom/xmldom';
+import { describeXmlTree } from '../../../test/support/describe-xml-tree.ts';
 import { buildTestResponse } from '../../../test/support/build-test-response.ts';
 import { createTestCertificate, type TestSigningKey } from '../../../test/support/create-test-certificate.ts';
 import { signTestResponse } from '../../../test/support/sign-test-response.ts';
@@ -21,13 +21,13 @@ describe('checkSignature', () => {
   test('one parsed document serves every provider tried, and is left as it was whether verification passes or fails', () => {
     for (const sign of ['assertion', 'response', 'both'] as const) {
       const doc = parseSamlXml(signTestResponse(buildTestResponse({ now }), { key: idp, sign }));
-      const before = new XMLSerializer().serializeToString(doc);
+      const before = describeXmlTree(doc);
       const verified = checkSignature(doc, provider(idp), false);
       assert.equal(verified.assertion.getAttribute('ID'), '_assert0001');
       // Not signed, the Response is the parsed one; signed, it is read from the signed bytes.
       assert.equal(verified.response === doc.documentElement, sign === 'assertion');
       assert.throws(() => checkSignature(doc, provider(other), false), (error: unknown) => error instanceof SandboxSamlError && error.check === 'check-signature' && /not signed by any certificate/.test(error.message));
-      assert.equal(new XMLSerializer().serializeToString(doc), before);
+      assert.equal(describeXmlTree(doc), before);
       assert.equal(checkSignature(doc, provider(idp), false).assertion.getAttribute('ID'), '_assert0001', 'still verifies after a failed try');
     }
   });

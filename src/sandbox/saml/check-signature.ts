@@ -1,5 +1,5 @@
 import { isRolegateError } from '../../errors/rolegate-error.ts';
-import type { Document } from '@xmldom/xmldom';
+import type { XmlDocument } from '../../saml/xml/xml-dom.ts';
 import { parseXmlSafely } from '../../saml/parse-xml-safely.ts';
 import { verifySamlDocument, type VerifiedSamlResponse } from '../../saml/verify/verify-saml-response.ts';
 import { SandboxSamlError } from './sandbox-saml-error.ts';
@@ -26,7 +26,7 @@ export function toSandboxError(error: unknown): SandboxSamlError {
  * provider; that is safe because no reader writes to it (verification detaches a Signature
  * only inside a try/finally, see canonicalize-exclusive.ts).
  */
-export function parseSamlXml(xml: string): Document {
+export function parseSamlXml(xml: string): XmlDocument {
   try {
     return parseXmlSafely(xml, { maxLength: MAX_SAML_XML_LENGTH });
   } catch (error) {
@@ -38,7 +38,7 @@ export function parseSamlXml(xml: string): Document {
  * Verifies the response with the certificates of one SAML provider, as AWS does with the
  * provider named by PrincipalArn; never with a certificate the response carries.
  */
-export function checkSignature(doc: Document, provider: SandboxSamlProvider, allowSha1: boolean): VerifiedSamlResponse {
+export function checkSignature(doc: XmlDocument, provider: SandboxSamlProvider, allowSha1: boolean): VerifiedSamlResponse {
   try {
     return verifySamlDocument(doc, provider.signingCertificatesPem, { maxLength: MAX_SAML_XML_LENGTH, allowSha1 });
   } catch (error) {

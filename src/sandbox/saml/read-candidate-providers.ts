@@ -1,4 +1,4 @@
-import type { Document, Element } from '@xmldom/xmldom';
+import type { XmlDocument, XmlElement } from '../../saml/xml/xml-dom.ts';
 import { AWS_SAML_ATTRIBUTES } from '../../aws/saml-attributes.ts';
 import { SAML_ASSERTION_NS } from '../../saml/namespaces.ts';
 import { attributeOf, childElements, textOf } from '../../saml/verify/dom.ts';
@@ -9,8 +9,8 @@ import { candidateProviderArns } from './check-role-attribute.ts';
  * only to choose keys: nothing read here is trusted or returned to the caller. Every value
  * used afterwards comes from the verified assertion.
  */
-export function readCandidateProviders(doc: Document): string[] {
-  const root = doc.documentElement as Element;
+export function readCandidateProviders(doc: XmlDocument): string[] {
+  const root = doc.documentElement as XmlElement;
   const values: string[] = [];
   for (const assertion of childElements(root, SAML_ASSERTION_NS, 'Assertion')) {
     for (const statement of childElements(assertion, SAML_ASSERTION_NS, 'AttributeStatement')) {

@@ -1,6 +1,6 @@
 import { isRolegateError } from '../../errors/rolegate-error.ts';
 import { readAssertion, type ParsedAssertion } from '../../saml/read-assertion.ts';
-import type { Document } from '@xmldom/xmldom';
+import type { XmlDocument } from '../../saml/xml/xml-dom.ts';
 import { verifySamlDocument, type VerifiedSamlResponse } from '../../saml/verify/verify-saml-response.ts';
 import { checkAudience } from './check-audience.ts';
 import { checkIssuer } from './check-issuer.ts';
@@ -33,7 +33,7 @@ function readVerifiedAssertion(verified: VerifiedSamlResponse): ParsedAssertion 
 }
 
 /** With no provider to try, surface what is wrong with the document itself, else the missing Role. */
-function refuseWithoutProviders(doc: Document, options: SamlValidationOptions): never {
+function refuseWithoutProviders(doc: XmlDocument, options: SamlValidationOptions): never {
   try {
     verifySamlDocument(doc, [], { maxLength: MAX_SAML_XML_LENGTH, allowSha1: options.allowSha1 });
   } catch (error) {
