@@ -1,5 +1,6 @@
 import { X509Certificate } from 'node:crypto';
 import { z } from 'zod';
+import { ATTRIBUTE_KEY } from '../directory/user-input.ts';
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
@@ -20,8 +21,17 @@ export const replyUrl = z
 
 const uri = z.string().trim().min(1).max(1024).regex(/^\S+$/, 'must not contain whitespace');
 
+// A built-in user field or an attribute key, with or without Entra's `user.` prefix, read the
+// way readUserAttribute reads it: a source can only name something a user can have.
+const userFieldSource = z
+  .string()
+  .refine(
+    (source) => ATTRIBUTE_KEY.test(source.startsWith('user.') ? source.slice(5) : source),
+    'must name a user field or attribute: a letter, then letters, digits, _ . - (max 64), optionally after "user."',
+  );
+
 export const claimSource = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('attribute'), attribute: z.string().min(1).max(128) }),
+  z.strictObject({ type: z.literal('attribute'), attribute: userFieldSource }),
   z.strictObject({ type: z.literal('roles') }),
   z.strictObject({ type: z.literal('constant'), value: z.string().max(4096) }),
   z.strictObject({ type: z.literal('sessionDuration') }),
@@ -73,7 +83,7 @@ export const appSettingsShape = {
   signOnUrl: replyUrl.nullable(),
   relayState: z.string().max(2048).nullable(),
   nameIdFormat: z.enum(['persistent', 'transient', 'emailAddress', 'unspecified']),
-  nameIdSource: z.string().min(1).max(128),
+  nameIdSource: userFieldSource,
   claims: z.array(claim).max(100),
   // AWS SessionDuration: 900–43200 seconds (SPEC §3).
   sessionDuration: z.number().int().min(900).max(43200).nullable(),

@@ -8,7 +8,9 @@ const userPrincipalName = z
   .max(256)
   .regex(/^[^\s@]+@[^\s@]+$/, 'must look like name@domain');
 
-const attributeKey = z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]{0,63}$/, 'attribute names are letters, digits, _ . - (max 64)');
+/** A free-form user attribute key; claim and NameID sources are checked against it too (app-input.ts). */
+export const ATTRIBUTE_KEY = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/;
+const attributeKey = z.string().regex(ATTRIBUTE_KEY, 'attribute names are letters, digits, _ . - (max 64)');
 const attributes = z
   .record(attributeKey, z.string().max(1024))
   .refine((a) => Object.keys(a).length <= 100, 'at most 100 attributes');

@@ -78,6 +78,12 @@ describe('computeAssertionContent', () => {
     assert.equal(readUserAttribute(user, 'department'), 'Finance');
     assert.equal(readUserAttribute(user, 'Department'), null);
   });
+
+  test('names of Object.prototype properties read nothing, as built-in field or attribute', () => {
+    for (const name of ['toString', 'constructor', 'valueOf', '__proto__', 'hasOwnProperty', 'user.constructor']) {
+      assert.equal(readUserAttribute(user, name), null, name);
+    }
+  });
 });
 
 describe('AWS template rules', () => {

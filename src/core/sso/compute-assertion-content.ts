@@ -7,15 +7,16 @@ export interface AssertionContent {
   attributes: ComputedAttribute[];
 }
 
-const BUILT_IN: Record<string, (user: User) => string | null> = {
-  userprincipalname: (u) => u.userPrincipalName,
-  displayname: (u) => u.displayName,
-  mail: (u) => u.mail,
-  id: (u) => u.id,
-  objectid: (u) => u.id,
+// A Map, not an object literal: a source named `constructor` must not find Object's.
+const BUILT_IN: ReadonlyMap<string, (user: User) => string | null> = new Map([
+  ['userprincipalname', (u: User) => u.userPrincipalName],
+  ['displayname', (u: User) => u.displayName],
+  ['mail', (u: User) => u.mail],
+  ['id', (u: User) => u.id],
+  ['objectid', (u: User) => u.id],
   // The part of the UPN before '@', like Entra's user.mailnickname.
-  mailnickname: (u) => u.userPrincipalName.split('@')[0] ?? null,
-};
+  ['mailnickname', (u: User) => u.userPrincipalName.split('@')[0] ?? null],
+]);
 
 /**
  * A user field by name. Built-in fields match case-insensitively and may carry Entra's
@@ -23,9 +24,10 @@ const BUILT_IN: Record<string, (user: User) => string | null> = {
  */
 export function readUserAttribute(user: User, source: string): string | null {
   const name = source.startsWith('user.') ? source.slice(5) : source;
-  const builtIn = BUILT_IN[name.toLowerCase()];
+  const builtIn = BUILT_IN.get(name.toLowerCase());
   if (builtIn) return builtIn(user);
-  return user.attributes[name] ?? null;
+  // Own keys only: `toString` or `valueOf` would otherwise read Object.prototype.
+  return Object.hasOwn(user.attributes, name) ? (user.attributes[name] ?? null) : null;
 }
 
 export function attributeName(claim: { name: string; namespace: string | null }): string {
