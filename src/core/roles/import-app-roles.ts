@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { RolegateError } from '../../errors/rolegate-error.ts';
 import { templateOf } from '../apps/apps.ts';
 import type { CoreContext } from '../core-context.ts';
@@ -6,24 +5,7 @@ import type { AppRole } from '../model.ts';
 import { newId } from '../new-id.ts';
 import type { Store } from '../ports/store.ts';
 import { found } from '../not-found.ts';
-import { parseInput } from '../parse-input.ts';
-
-// The appRoles object of Microsoft Graph, as seed 001 shows it. Graph's own fields
-// (allowedMemberTypes, id, origin) are accepted and ignored: rolegate assigns its own ids.
-const graphAppRole = z.object({
-  allowedMemberTypes: z.array(z.string()).optional(),
-  description: z.string().max(1024).nullable().optional(),
-  displayName: z.string().trim().min(1).max(256),
-  id: z.string().optional(),
-  isEnabled: z.boolean().optional(),
-  origin: z.string().optional(),
-  value: z.string().trim().max(2048).nullable(),
-});
-
-export const importAppRolesInput = z.union([
-  z.object({ appRoles: z.array(graphAppRole) }),
-  z.array(graphAppRole),
-]);
+import { parseGraphAppRoles, type GraphAppRole } from './graph-app-roles-input.ts';
 
 export interface ImportSummary {
   received: number;
@@ -41,11 +23,10 @@ export interface ImportSummary {
  * is validated before anything is written, and the writes happen in one transaction.
  */
 export async function importAppRoles(ctx: CoreContext, appId: string, input: unknown): Promise<ImportSummary> {
-  const parsed = parseInput(importAppRolesInput, input);
-  const entries = Array.isArray(parsed) ? parsed : parsed.appRoles;
+  const { entries, pathOf } = parseGraphAppRoles(input);
   const app = found(await ctx.store.apps.get(appId), 'app', appId);
   const template = templateOf(ctx, app);
-  const byValue = new Map<string, (typeof entries)[number]>();
+  const byValue = new Map<string, GraphAppRole>();
   let skipped = 0;
   entries.forEach((entry, index) => {
     if (entry.value === null || entry.value === '') {
@@ -57,7 +38,8 @@ export async function importAppRoles(ctx: CoreContext, appId: string, input: unk
       value = template.normalizeRoleValue(entry.value);
     } catch (error) {
       const reason = error instanceof RolegateError ? error.message : String(error);
-      throw new RolegateError('ERR_VALIDATION', `appRoles[${index}].value: ${reason}`, { field: `appRoles[${index}].value` });
+      const field = `${pathOf(index)}.value`;
+      throw new RolegateError('ERR_VALIDATION', `${field}: ${reason}`, { field });
     }
     // The last entry for a value wins, as a later line of the same file is the newer intent.
     byValue.set(value, entry);

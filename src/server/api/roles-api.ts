@@ -1,6 +1,7 @@
 import { createAssignment, createAssignmentInput, deleteAssignment, listAssignments } from '../../core/roles/assignments.ts';
 import { createRole, createRoleInput, deleteRole, getRole, listRoles, updateRole, updateRoleInput } from '../../core/roles/app-roles.ts';
-import { importAppRoles, importAppRolesInput } from '../../core/roles/import-app-roles.ts';
+import { importAppRolesInput } from '../../core/roles/graph-app-roles-input.ts';
+import { importAppRoles } from '../../core/roles/import-app-roles.ts';
 import type { ServerDeps } from '../server-env.ts';
 import { PAGE_QUERY_DOC, pageRequest, type ApiRouter } from './api-router.ts';
 
