@@ -7,6 +7,9 @@ import { registerSamlInspect } from './commands/saml-inspect.ts';
 import { registerSandbox } from './commands/sandbox.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerToken } from './commands/token.ts';
+import { stopQuietlyOnClosedStdout } from './stop-quietly-on-closed-stdout.ts';
+
+stopQuietlyOnClosedStdout();
 
 const program = new Command();
 program
