@@ -69,3 +69,67 @@ describe('admin API: role import input is Graph appRoles JSON, checked strictly'
     }
   });
 });
+
+describe('admin API: role import updates only the fields an entry carries', () => {
+  let idp: TestIdp;
+  let appId: string;
+
+  before(async () => {
+    idp = await startTestIdp();
+    appId = (await idp.api('POST', '/apps', { template: 'aws', displayName: 'AWS' })).body.id;
+  });
+  after(() => idp.close());
+
+  const importRoles = (body: unknown) => idp.api('POST', `/apps/${appId}/roles/import`, body);
+  const roleByValue = async (value: string) =>
+    (await idp.api('GET', `/apps/${appId}/roles`)).body.items.find((r: { value: string | null }) => r.value === value);
+
+  test('a role the admin disabled stays disabled, and its description stays, when an entry leaves them out', async () => {
+    const value = role('111111111111', 'Admin');
+    assert.deepEqual((await importRoles({ appRoles: [{ displayName: 'Admin', description: 'full access', value }] })).body, {
+      received: 1, added: 1, updated: 0, unchanged: 0, skipped: 0,
+    });
+    const added = await roleByValue(value);
+    assert.equal(added.enabled, true, 'a new role is enabled by default');
+    assert.equal(added.description, 'full access');
+    assert.equal((await idp.api('PATCH', `/apps/${appId}/roles/${added.id}`, { enabled: false })).status, 200);
+
+    const again = await importRoles({ appRoles: [{ displayName: 'Admin', value }] });
+    assert.deepEqual(again.body, { received: 1, added: 0, updated: 0, unchanged: 1, skipped: 0 });
+    const kept = await roleByValue(value);
+    assert.equal(kept.enabled, false, 'not re-enabled');
+    assert.equal(kept.description, 'full access', 'not wiped');
+
+    const renamed = await importRoles([{ displayName: 'Administrators', value }]);
+    assert.deepEqual(renamed.body, { received: 1, added: 0, updated: 1, unchanged: 0, skipped: 0 });
+    assert.deepEqual(
+      (({ displayName, description, enabled }) => ({ displayName, description, enabled }))(await roleByValue(value)),
+      { displayName: 'Administrators', description: 'full access', enabled: false },
+    );
+  });
+
+  test('fields an entry does carry are applied, null description included', async () => {
+    const value = role('111111111111', 'Audit');
+    await importRoles([{ displayName: 'Audit', description: 'read logs', isEnabled: true, value }]);
+    const r = await importRoles([{ displayName: 'Audit', description: null, isEnabled: false, value }]);
+    assert.deepEqual(r.body, { received: 1, added: 0, updated: 1, unchanged: 0, skipped: 0 });
+    const audit = await roleByValue(value);
+    assert.equal(audit.description, null);
+    assert.equal(audit.enabled, false);
+  });
+
+  test('a new role without description or isEnabled gets the defaults; the same file again changes nothing', async () => {
+    const appRoles = [
+      { displayName: 'Dev', value: role('222222222222', 'Dev') },
+      { displayName: 'Ops', description: 'on call', isEnabled: false, value: role('222222222222', 'Ops') },
+    ];
+    assert.deepEqual((await importRoles({ appRoles })).body, { received: 2, added: 2, updated: 0, unchanged: 0, skipped: 0 });
+    const dev = await roleByValue(role('222222222222', 'Dev'));
+    assert.equal(dev.enabled, true);
+    assert.equal(dev.description, null);
+    assert.equal((await roleByValue(role('222222222222', 'Ops'))).enabled, false);
+    for (let i = 0; i < 2; i++) {
+      assert.deepEqual((await importRoles({ appRoles })).body, { received: 2, added: 0, updated: 0, unchanged: 2, skipped: 0 });
+    }
+  });
+});

@@ -17,8 +17,9 @@ export interface ImportSummary {
 }
 
 /**
- * Appends and merges roles: a value not yet on the app is added, a known value has its
- * display name, description and enabled flag brought up to date. Nothing is ever deleted
+ * Appends and merges roles: a value not yet on the app is added (enabled, no description,
+ * unless the entry says otherwise), a known value has its display name, and its description
+ * and enabled flag when the entry carries them, brought up to date. Nothing is ever deleted
  * or replaced wholesale (seed 001's "Replace approach and not Append" is gone). Every entry
  * is validated before anything is written, and the writes happen in one transaction.
  */
@@ -52,18 +53,22 @@ export async function importAppRoles(ctx: CoreContext, appId: string, input: unk
     let updated = 0;
     let unchanged = 0;
     for (const [value, entry] of byValue) {
-      const description = entry.description ?? null;
-      const enabled = entry.isEnabled ?? true;
       const current = existing.get(value);
       if (current === undefined) {
-        toAdd.push({ id: newId(), appId, value, displayName: entry.displayName, description, enabled, origin: 'import', createdAt: now, updatedAt: now });
+        const { displayName, description = null, isEnabled: enabled = true } = entry;
+        toAdd.push({ id: newId(), appId, value, displayName, description, enabled, origin: 'import', createdAt: now, updatedAt: now });
         continue;
       }
-      if (current.displayName === entry.displayName && current.description === description && current.enabled === enabled) {
+      // Only what the entry says: a file without isEnabled must not re-enable a role an admin
+      // disabled, nor one without description wipe it.
+      const displayName = entry.displayName;
+      const description = entry.description === undefined ? current.description : entry.description;
+      const enabled = entry.isEnabled ?? current.enabled;
+      if (current.displayName === displayName && current.description === description && current.enabled === enabled) {
         unchanged++;
         continue;
       }
-      await tx.roles.update({ ...current, displayName: entry.displayName, description, enabled, updatedAt: now });
+      await tx.roles.update({ ...current, displayName, description, enabled, updatedAt: now });
       updated++;
     }
     if (toAdd.length > 0) await tx.roles.insertMany(toAdd);
