@@ -27,6 +27,14 @@ export interface TestResponseInput {
   confirmationNotOnOrAfter?: Date;
   sessionNotOnOrAfter?: Date | null;
   attributes?: Array<{ name: string; values: string[] }>;
+  /** How many bearer SubjectConfirmation elements (default 1). */
+  subjectConfirmations?: number;
+  /** SubjectConfirmationData variations: a NotBefore (forbidden for bearer), or a missing Recipient / NotOnOrAfter. */
+  confirmationData?: { notBefore?: Date; omitRecipient?: boolean; omitNotOnOrAfter?: boolean };
+  /** Several AudienceRestriction elements, each with its Audiences (overrides `audiences`). */
+  audienceRestrictions?: string[][];
+  /** samlp:Status: the top-level code (default Success), an optional second-level one and message; null for none. */
+  status?: { code: string; secondCode?: string; message?: string } | null;
 }
 
 /** Builds an unsigned SAML Response with a DOM, as an IdP would, for tests only. */
@@ -49,8 +57,14 @@ export function buildTestResponse(input: TestResponseInput): string {
     return child;
   };
   if (!input.omitResponseIssuer) el(response, SAML, 'saml:Issuer', issuerText);
-  const status = el(response, SAMLP, 'samlp:Status');
-  el(status, SAMLP, 'samlp:StatusCode').setAttribute('Value', 'urn:oasis:names:tc:SAML:2.0:status:Success');
+  if (input.status !== null) {
+    const wanted = input.status ?? { code: 'urn:oasis:names:tc:SAML:2.0:status:Success' };
+    const status = el(response, SAMLP, 'samlp:Status');
+    const code = el(status, SAMLP, 'samlp:StatusCode');
+    code.setAttribute('Value', wanted.code);
+    if (wanted.secondCode !== undefined) el(code, SAMLP, 'samlp:StatusCode').setAttribute('Value', wanted.secondCode);
+    if (wanted.message !== undefined) el(status, SAMLP, 'samlp:StatusMessage', wanted.message);
+  }
 
   const assertion = el(response, SAML, 'saml:Assertion');
   assertion.setAttribute('ID', input.assertionId ?? '_assert0001');
@@ -65,17 +79,23 @@ export function buildTestResponse(input: TestResponseInput): string {
         nameId.setAttribute('Format', input.nameIdFormat ?? 'urn:oasis:names:tc:SAML:2.0:nameid-format:persistent');
       }
     }
-    const confirmation = el(subject, SAML, 'saml:SubjectConfirmation');
-    confirmation.setAttribute('Method', input.subjectConfirmationMethod ?? 'urn:oasis:names:tc:SAML:2.0:cm:bearer');
-    const data = el(confirmation, SAML, 'saml:SubjectConfirmationData');
-    data.setAttribute('NotOnOrAfter', iso(input.confirmationNotOnOrAfter ?? plus(300)));
-    data.setAttribute('Recipient', input.recipient ?? 'https://signin.aws.amazon.com/saml');
+    for (let i = 0; i < (input.subjectConfirmations ?? 1); i += 1) {
+      const confirmation = el(subject, SAML, 'saml:SubjectConfirmation');
+      confirmation.setAttribute('Method', input.subjectConfirmationMethod ?? 'urn:oasis:names:tc:SAML:2.0:cm:bearer');
+      const data = el(confirmation, SAML, 'saml:SubjectConfirmationData');
+      const variations = input.confirmationData ?? {};
+      if (variations.notBefore) data.setAttribute('NotBefore', iso(variations.notBefore));
+      if (!variations.omitNotOnOrAfter) data.setAttribute('NotOnOrAfter', iso(input.confirmationNotOnOrAfter ?? plus(300)));
+      if (!variations.omitRecipient) data.setAttribute('Recipient', input.recipient ?? 'https://signin.aws.amazon.com/saml');
+    }
   }
   const conditions = el(assertion, SAML, 'saml:Conditions');
   conditions.setAttribute('NotBefore', iso(input.notBefore ?? plus(-60)));
   conditions.setAttribute('NotOnOrAfter', iso(input.notOnOrAfter ?? plus(300)));
-  const restriction = el(conditions, SAML, 'saml:AudienceRestriction');
-  for (const audience of input.audiences ?? ['urn:amazon:webservices']) el(restriction, SAML, 'saml:Audience', audience);
+  for (const audiences of input.audienceRestrictions ?? [input.audiences ?? ['urn:amazon:webservices']]) {
+    const restriction = el(conditions, SAML, 'saml:AudienceRestriction');
+    for (const audience of audiences) el(restriction, SAML, 'saml:Audience', audience);
+  }
 
   const statement = el(assertion, SAML, 'saml:AttributeStatement');
   statement.setAttributeNS('http://www.w3.org/2000/xmlns/', 'xmlns:xs', XS);

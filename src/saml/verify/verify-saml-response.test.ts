@@ -4,7 +4,8 @@ import { isRolegateError } from '../../errors/rolegate-error.ts';
 import { buildTestResponse } from '../../../test/support/build-test-response.ts';
 import { createTestCertificate, type TestSigningKey } from '../../../test/support/create-test-certificate.ts';
 import { signTestResponse } from '../../../test/support/sign-test-response.ts';
-import { verifySamlResponse } from './verify-saml-response.ts';
+import { parseXmlSafely } from '../parse-xml-safely.ts';
+import { verifySamlDocument, verifySamlResponse } from './verify-saml-response.ts';
 import { SAML_ASSERTION_NS } from '../namespaces.ts';
 import type { XmlElement } from '../xml/xml-dom.ts';
 
@@ -41,6 +42,20 @@ describe('verifySamlResponse', () => {
       assert.equal(verified.signatureAlgorithm, 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256');
       assert.equal(verified.assertion.getAttribute('ID'), '_assert0001');
       assert.equal(nameIdOf(verified.assertion), 'alice@example.test');
+    });
+  }
+
+  for (const sign of ['assertion', 'response', 'both'] as const) {
+    test(`${sign} signed: the assertion returned is read from the signed bytes, not from the received document`, () => {
+      const xml = signTestResponse(buildTestResponse({ now }), { key: idp, sign });
+      const doc = parseXmlSafely(xml, { maxLength: 100_000 });
+      const verified = verifySamlDocument(doc, [idp.certificatePem], options);
+      const received = doc.documentElement as XmlElement;
+      assert.notEqual(verified.assertion.ownerDocument, doc, 'the assertion is a node of a re-parsed document');
+      assert.equal(verified.response === received, sign === 'assertion', 'the Response is re-parsed only when it is signed');
+      // What was re-parsed is exactly what the digest covered: no Signature of its own inside.
+      const ownSignature = verified.assertion.childNodes.some((n) => n.nodeType === 1 && n.localName === 'Signature');
+      assert.equal(ownSignature, false);
     });
   }
 

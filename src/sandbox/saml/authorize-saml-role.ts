@@ -1,6 +1,7 @@
 import { formatAssumedRoleArn, parseRoleArn, parseSamlProviderArn } from '../../aws/arn.ts';
 import { buildSamlConditionContext } from './build-saml-condition-context.ts';
 import { checkDurationSeconds } from './check-duration-seconds.ts';
+import { checkRoleAccount } from './check-role-account.ts';
 import { checkRoleChoice } from './check-role-choice.ts';
 import { checkSetSourceIdentity } from './check-set-source-identity.ts';
 import { checkTagSession } from './check-tag-session.ts';
@@ -36,6 +37,7 @@ export function authorizeSamlRole(
   if (!role || !roleArn || !provider) {
     throw new SandboxSamlError('AccessDenied', 'check-role-exists', `Not authorized to perform sts:AssumeRoleWithSAML: role ${choice.roleArn} does not exist`);
   }
+  checkRoleAccount(roleArn, provider);
   if (request.purpose === 'sts') checkDurationSeconds(request.durationSeconds, role);
 
   const nameQualifier = computeNameQualifier(validated.issuer, provider.accountId, provider.providerName);

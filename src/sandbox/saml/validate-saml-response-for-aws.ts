@@ -11,6 +11,7 @@ import { checkSessionDuration } from './check-session-duration.ts';
 import { checkSignature, MAX_SAML_XML_LENGTH, parseSamlXml, toSandboxError } from './check-signature.ts';
 import { checkSize } from './check-size.ts';
 import { checkSourceIdentity } from './check-source-identity.ts';
+import { checkStatus } from './check-status.ts';
 import { checkSubject } from './check-subject.ts';
 import { checkSubjectConfirmation } from './check-subject-confirmation.ts';
 import { checkTimeWindow } from './check-time-window.ts';
@@ -87,6 +88,7 @@ export function validateSamlResponseForAws(
   if (!first) throw rejections.values().next().value as SandboxSamlError;
 
   const { verified, assertion } = first;
+  checkStatus(verified.response);
   const audienceRestrictions = checkAudience(assertion);
   const { nameId, nameIdFormat } = checkSubject(assertion);
   const confirmation = checkSubjectConfirmation(assertion, options.signInEndpoints);
