@@ -98,6 +98,16 @@ describe('sandbox IAM roles through @aws-sdk/client-iam', () => {
     assert.equal(noPrincipal.name, 'MalformedPolicyDocumentException');
   });
 
+  test('refuses a trust policy naming another account\'s SAML provider, on create and on update', async () => {
+    const foreign = SAML_TRUST.replace(`arn:aws:iam::${MANAGEMENT}:saml-provider/rolegate`, `arn:aws:iam::${MEMBER}:saml-provider/rolegate`);
+    assert.notEqual(foreign, SAML_TRUST);
+    const created = await errorOf(iam.send(new CreateRoleCommand({ RoleName: 'Foreign', AssumeRolePolicyDocument: foreign })));
+    assert.deepEqual([created.name, created.status], ['MalformedPolicyDocumentException', 400]);
+    assert.match(created.message, new RegExp(`^Invalid principal in policy: "Federated":"arn:aws:iam::${MEMBER}:saml-provider/rolegate" \\(a role of account ${MANAGEMENT} can only trust identity providers of account ${MANAGEMENT}\\)`));
+    const updated = await errorOf(iam.send(new UpdateAssumeRolePolicyCommand({ RoleName: 'Admin', PolicyDocument: foreign })));
+    assert.equal(updated.name, 'MalformedPolicyDocumentException');
+  });
+
   test('updates description, session duration and trust policy', async () => {
     await iam.send(new UpdateRoleCommand({ RoleName: 'Admin', Description: 'changed', MaxSessionDuration: 43200 }));
     const newTrust = trustPolicyFor(`arn:aws:iam::${MEMBER}:root`);

@@ -18,7 +18,7 @@ export async function createRole(store: SandboxStore, accountId: string, params:
   const tags = p.tags();
   p.string('PermissionsBoundary', { min: 20, max: 2048 });
   p.done();
-  checkTrustPolicyDocument(trustPolicyJson);
+  checkTrustPolicyDocument(trustPolicyJson, accountId);
   const account = findAccount(store, accountId);
   if (findRole(store, accountId, roleName) !== undefined) throw entityAlreadyExists(`Role with name ${roleName} already exists.`);
   const count = store.state.roles.filter((r) => r.accountId === accountId).length;
@@ -61,7 +61,7 @@ export async function updateAssumeRolePolicy(store: SandboxStore, accountId: str
   const roleName = p.string('RoleName', ROLE_NAME);
   const json = p.string('PolicyDocument', POLICY_DOCUMENT);
   p.done();
-  checkTrustPolicyDocument(json);
+  checkTrustPolicyDocument(json, accountId);
   const role = getRole(store, accountId, roleName);
   await store.mutate(() => {
     role.trustPolicyJson = json;
