@@ -3,17 +3,10 @@ import { createAccountAlias } from './iam/account-alias-actions.ts';
 import { putRolePolicy, createRole } from './iam/role-operations.ts';
 import { createSamlProvider, updateSamlProvider } from './iam/saml-provider-operations.ts';
 import { createAccessKey, createUser, putUserPolicy } from './iam/user-operations.ts';
-import { newAccountId, newOrganizationId, newRootId } from './state/generate-ids.ts';
+import { addAccount, type AddAccountInput } from './organizations/add-account.ts';
 import type { SandboxStore } from './state/sandbox-store.ts';
-import type { AccountRecord } from './state/state-types.ts';
 
-export interface CreateAccountInput {
-  id?: string;
-  alias?: string;
-  name?: string;
-  email?: string;
-  roleLimit?: number;
-}
+export type CreateAccountInput = AddAccountInput;
 
 export interface CreatedAccount {
   id: string;
@@ -65,9 +58,6 @@ export interface SandboxAdmin {
   createUser(accountId: string, userName: string, inlinePolicies?: Record<string, string>): Promise<CreatedUser>;
 }
 
-const ACCOUNT_ALIAS = /^[a-z0-9]([a-z0-9]|-(?!-)){1,61}[a-z0-9]$/;
-const DEFAULT_ROLE_LIMIT = 1000;
-
 export function createSandboxAdmin(store: SandboxStore, now: () => Date): SandboxAdmin {
   const rootKey = (accountId: string) => {
     const key = store.state.accessKeys.find((k) => k.accountId === accountId && k.userName === undefined && k.status === 'Active');
@@ -78,27 +68,8 @@ export function createSandboxAdmin(store: SandboxStore, now: () => Date): Sandbo
     credentialsFilePath: store.paths.credentialsPath,
 
     async createAccount(input = {}) {
-      const id = input.id ?? uniqueAccountId(store);
-      if (!/^\d{12}$/.test(id)) throw new RolegateError('ERR_VALIDATION', 'account id must be 12 digits', { field: 'id' });
-      if (store.state.accounts.some((a) => a.id === id)) throw new RolegateError('ERR_CONFLICT', `account ${id} already exists`);
-      if (input.alias !== undefined && !ACCOUNT_ALIAS.test(input.alias)) {
-        throw new RolegateError('ERR_VALIDATION', `alias must match ${ACCOUNT_ALIAS.source}`, { field: 'alias' });
-      }
-      const account: AccountRecord = {
-        id,
-        name: input.name ?? `Sandbox account ${id}`,
-        email: input.email ?? `aws+${id}@sandbox.rolegate.invalid`,
-        roleLimit: input.roleLimit ?? DEFAULT_ROLE_LIMIT,
-        createdAt: now().toISOString(),
-      };
-      await store.mutate((state) => {
-        state.accounts.push(account);
-        // The first account becomes the organization's management account.
-        state.organization ??= { id: newOrganizationId(), rootId: newRootId(), managementAccountId: id, createdAt: account.createdAt };
-      });
-      if (input.alias !== undefined) await createAccountAlias(store, id, new Map([['AccountAlias', input.alias]]));
-      const key = await createAccessKey(store, id, undefined, now());
-      return { id, alias: input.alias, accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey };
+      const { account, rootKey } = await addAccount(store, input, now());
+      return { id: account.id, alias: input.alias, accessKeyId: rootKey.accessKeyId, secretAccessKey: rootKey.secretAccessKey };
     },
 
     listAccounts() {
@@ -156,11 +127,4 @@ export function createSandboxAdmin(store: SandboxStore, now: () => Date): Sandbo
       return { arn: user.arn, accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey };
     },
   };
-}
-
-function uniqueAccountId(store: SandboxStore): string {
-  for (;;) {
-    const id = newAccountId();
-    if (!store.state.accounts.some((a) => a.id === id)) return id;
-  }
 }

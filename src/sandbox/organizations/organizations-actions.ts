@@ -1,52 +1,7 @@
-import { authorizeAction } from '../auth/authorize-action.ts';
-import type { Caller } from '../auth/caller.ts';
-import { AwsServiceError } from '../errors/aws-service-error.ts';
-import type { SandboxRuntime } from '../protocol/query-context.ts';
 import type { AccountRecord, OrganizationRecord } from '../state/state-types.ts';
-
-export interface JsonContext {
-  body: Record<string, unknown>;
-  caller: Caller;
-  runtime: SandboxRuntime;
-  now: Date;
-}
-
-export type JsonAction = (context: JsonContext) => Promise<Record<string, unknown>>;
-
-const invalidInput = (message: string, reason = 'INVALID_INPUT'): AwsServiceError => {
-  const error = new AwsServiceError('InvalidInputException', message, 400);
-  (error as AwsServiceError & { reason?: string }).reason = reason;
-  return error;
-};
-
-function organizationFor(context: JsonContext): OrganizationRecord {
-  const organization = context.runtime.store.state.organization;
-  if (organization === undefined) {
-    throw new AwsServiceError('AWSOrganizationsNotInUseException', 'Your account is not a member of an organization.', 400);
-  }
-  return organization;
-}
-
-/**
- * Every sandbox account belongs to the one organization. Listing and describing accounts is
- * for the management account only (AWS also allows delegated administrators; not modelled),
- * and its users and roles need `organizations:<Action>` in their own policies.
- */
-function authorize(context: JsonContext, action: string, managementOnly: boolean): OrganizationRecord {
-  const organization = organizationFor(context);
-  if (managementOnly && context.caller.accountId !== organization.managementAccountId) {
-    throw new AwsServiceError('AccessDeniedException', "You don't have permissions to access this resource.", 400);
-  }
-  try {
-    authorizeAction(context.caller, context.runtime.store, { action: `organizations:${action}`, resource: '*' }, context.now);
-  } catch (error) {
-    if (error instanceof AwsServiceError && error.code === 'AccessDenied') {
-      throw new AwsServiceError('AccessDeniedException', error.message, 400);
-    }
-    throw error;
-  }
-  return organization;
-}
+import { AwsServiceError } from '../errors/aws-service-error.ts';
+import { createAccountAction, describeCreateAccountStatusAction } from './create-account-actions.ts';
+import { authorizeOrganizations as authorize, invalidInput, type JsonAction } from './organizations-access.ts';
 
 const accountArn = (o: OrganizationRecord, accountId: string) =>
   `arn:aws:organizations::${o.managementAccountId}:account/${o.id}/${accountId}`;
@@ -146,6 +101,8 @@ export const listRootsAction: JsonAction = async (context) => {
 };
 
 export const ORGANIZATIONS_ACTIONS: Readonly<Record<string, JsonAction>> = {
+  CreateAccount: createAccountAction,
+  DescribeCreateAccountStatus: describeCreateAccountStatusAction,
   ListAccounts: listAccountsAction,
   DescribeAccount: describeAccountAction,
   DescribeOrganization: describeOrganizationAction,

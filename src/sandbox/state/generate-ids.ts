@@ -23,3 +23,5 @@ export const newUserId = (): string => `AIDA${randomString(UNIQUE_ID_ALPHABET, 1
 export const newAccountId = (): string => String(randomInt(100_000_000_000, 999_999_999_999)).padStart(12, '0');
 export const newOrganizationId = (): string => `o-${randomString('abcdefghijklmnopqrstuvwxyz0123456789', 10)}`;
 export const newRootId = (): string => `r-${randomString('abcdefghijklmnopqrstuvwxyz0123456789', 4)}`;
+/** Organizations CreateAccount request ids: `car-` + 32 lowercase letters and digits. */
+export const newCreateAccountRequestId = (): string => `car-${randomString('abcdefghijklmnopqrstuvwxyz0123456789', 32)}`;

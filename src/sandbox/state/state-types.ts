@@ -90,9 +90,21 @@ export interface OrganizationRecord {
   createdAt: string;
 }
 
+/** An Organizations CreateAccount request and how it ended. */
+export interface CreateAccountRequestRecord {
+  id: string;
+  accountName: string;
+  state: 'SUCCEEDED' | 'FAILED';
+  requestedAt: string;
+  completedAt: string;
+  accountId?: string;
+  failureReason?: 'EMAIL_ALREADY_EXISTS';
+}
+
 export interface SandboxState {
   version: 1;
   organization?: OrganizationRecord;
+  createAccountRequests: CreateAccountRequestRecord[];
   accounts: AccountRecord[];
   accessKeys: AccessKeyRecord[];
   users: UserRecord[];
@@ -103,6 +115,7 @@ export interface SandboxState {
 
 export const emptyState = (): SandboxState => ({
   version: 1,
+  createAccountRequests: [],
   accounts: [],
   accessKeys: [],
   users: [],
