@@ -62,6 +62,14 @@ describe('sandbox IAM SAML providers through @aws-sdk/client-iam', () => {
     assert.match(error.message, /^Could not parse metadata: /);
   });
 
+  test('refuses metadata declaring an encoding other than UTF-8, which is what it was read as', async () => {
+    const latin1 = idp.metadataXml.replace('encoding="UTF-8"', 'encoding="ISO-8859-1"');
+    assert.notEqual(latin1, idp.metadataXml);
+    const error = await errorOf(iam.send(new CreateSAMLProviderCommand({ Name: 'latin1', SAMLMetadataDocument: latin1 })));
+    assert.deepEqual([error.name, error.status], ['InvalidInputException', 400]);
+    assert.match(error.message, /declares encoding "ISO-8859-1", but it was read as UTF-8/);
+  });
+
   test('updates the metadata (certificate rollover)', async () => {
     const both = buildIdpMetadata(nextIdp.entityId, [idp.certificatePem, nextIdp.certificatePem]);
     const updated = await iam.send(new UpdateSAMLProviderCommand({ SAMLProviderArn: arn, SAMLMetadataDocument: both }));

@@ -37,9 +37,10 @@ export async function handleQueryRequest(
   requestId: string,
 ): Promise<QueryHttpResult> {
   const isForm = (request.header('content-type') ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded');
-  const params = readQueryParams(request.rawQuery, request.method === 'POST' && isForm ? new TextDecoder().decode(request.body) : undefined);
-  const service = pickService(params.get('Version'), request.header('authorization'));
+  let service: QueryService | undefined;
   try {
+    const params = readQueryParams(request.rawQuery, request.method === 'POST' && isForm ? request.body : undefined);
+    service = pickService(params.get('Version'), request.header('authorization'));
     if (service === undefined) {
       throw new AwsServiceError('InvalidAction', `Could not find a service for version ${params.get('Version') ?? '(none)'}`, 400);
     }

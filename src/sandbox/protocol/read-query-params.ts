@@ -1,16 +1,47 @@
+import { AwsServiceError } from '../errors/aws-service-error.ts';
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 /**
  * The parameters of an AWS Query request: the query string and, for a form POST, the body
  * (`application/x-www-form-urlencoded`). A name given twice keeps its first value; AWS
  * itself refuses duplicates inconsistently, and clients never send them.
+ *
+ * Unlike URLSearchParams, which turns bytes that are not UTF-8 into U+FFFD, anything that is
+ * not percent-encoded UTF-8 is refused, naming the parameter: a metadata document in Latin-1
+ * must be refused as such, not parsed with replacement characters.
  */
-export function readQueryParams(rawQuery: string, formBody: string | undefined): Map<string, string> {
+export function readQueryParams(rawQuery: string, formBody: Uint8Array | undefined): Map<string, string> {
   const params = new Map<string, string>();
-  for (const source of [rawQuery, formBody ?? '']) {
-    for (const [key, value] of new URLSearchParams(source)) {
+  let body = '';
+  if (formBody !== undefined) {
+    try {
+      body = UTF8.decode(formBody);
+    } catch {
+      throw new AwsServiceError('MalformedQueryString', 'The request body is not UTF-8 text', 400);
+    }
+  }
+  for (const source of [rawQuery, body]) {
+    if (source === '') continue;
+    for (const pair of source.split('&')) {
+      if (pair === '') continue;
+      const equals = pair.indexOf('=');
+      const key = decodeFormComponent(equals < 0 ? pair : pair.slice(0, equals), 'A parameter name');
+      const value = equals < 0 ? '' : decodeFormComponent(pair.slice(equals + 1), `Parameter ${key}`);
       if (!params.has(key)) params.set(key, value);
     }
   }
   return params;
+}
+
+function decodeFormComponent(raw: string, what: string): string {
+  const spaced = raw.includes('+') ? raw.replace(/\+/g, ' ') : raw;
+  if (!spaced.includes('%')) return spaced;
+  try {
+    return decodeURIComponent(spaced);
+  } catch {
+    throw new AwsServiceError('MalformedQueryString', `${what.slice(0, 200)} is not percent-encoded UTF-8`, 400);
+  }
 }
 
 /** `Name.member.1`, `Name.member.2`, … until the first gap (Query protocol list encoding). */
