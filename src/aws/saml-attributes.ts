@@ -1,4 +1,4 @@
-import { parseRoleArn, parseSamlProviderArn, type RoleArn, type SamlProviderArn } from './arn.ts';
+import { isAccountId, parseArn, parseRoleArn, parseSamlProviderArn, type RoleArn, type SamlProviderArn } from './arn.ts';
 
 /**
  * The SAML attributes AWS reads (IAM User Guide, "Configure SAML assertions for the
@@ -43,6 +43,27 @@ export function parseRolePair(value: string): RolePair | undefined {
     if (role && provider) return { roleArn: role.arn, principalArn: provider.arn, role, provider };
   }
   return undefined;
+}
+
+const NOT_A_PAIR = 'not "roleArn,samlProviderArn" (either order)';
+
+/** What is wrong with one half of a Role value, or undefined when nothing a person can fix is found. */
+function describeIamArnProblem(text: string): string | undefined {
+  const arn = parseArn(text);
+  if (!arn) return `"${text}" is not an ARN`;
+  if (arn.service !== 'iam') return `"${text}" is not an IAM ARN`;
+  if (arn.region !== '') return `"${text}" has a region, and IAM ARNs have none`;
+  if (!isAccountId(arn.accountId)) return `account id "${arn.accountId}" is not 12 digits (an AWS account id has exactly 12)`;
+  return undefined;
+}
+
+/** Why a Role value is not a role pair, for a person reading `rolegate saml inspect`; undefined when it is one. */
+export function describeRolePairProblem(value: string): string | undefined {
+  if (parseRolePair(value)) return undefined;
+  const parts = value.split(',').map((part) => part.trim());
+  if (parts.length !== 2) return NOT_A_PAIR;
+  const problems = [...new Set(parts.map(describeIamArnProblem).filter((p): p is string => p !== undefined))];
+  return problems.length === 0 ? NOT_A_PAIR : `not a valid role pair: ${problems.join('; ')}`;
 }
 
 export function isValidRoleSessionName(value: string): boolean {
@@ -106,7 +127,7 @@ export function explainAwsSamlAttributes(attributes: ReadonlyArray<{ name: strin
 
   const roles: AwsRolePairReport[] = values(AWS_SAML_ATTRIBUTES.role).map((value) => {
     const pair = parseRolePair(value);
-    if (!pair) return { value, problem: 'not "roleArn,samlProviderArn" (either order)' };
+    if (!pair) return { value, problem: describeRolePairProblem(value) ?? NOT_A_PAIR };
     return {
       value,
       roleArn: pair.roleArn,
