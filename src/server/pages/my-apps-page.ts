@@ -3,9 +3,18 @@ import type { App } from '../../core/model.ts';
 import { layout } from './layout.ts';
 import { signedInHeader } from './signed-in-header.ts';
 
+/**
+ * Where a tile leads. As in Entra, an app with a sign-on URL is started SP-initiated at that
+ * URL (the SP then sends its AuthnRequest to /saml/{id}/sso); without one the tile is the
+ * IdP-initiated launch, which always stays available at /apps/{id}/launch.
+ */
+export function tileHref(app: Pick<App, 'id' | 'signOnUrl'>): string {
+  return app.signOnUrl ?? `/apps/${app.id}/launch`;
+}
+
 export function myAppsPage(options: { displayName: string; csrfToken: string; apps: readonly App[] }) {
   const tiles = options.apps.map(
-    (app) => html`<a class="tile" href="/apps/${app.id}/launch" data-app-id="${app.id}">
+    (app) => html`<a class="tile" href="${tileHref(app)}" data-app-id="${app.id}">
   <div class="icon ${app.template === 'aws' ? '' : 'generic'}">${app.template === 'aws' ? 'aws' : app.displayName.slice(0, 1).toUpperCase()}</div>
   <div><strong>${app.displayName}</strong></div>
   <div class="muted">${app.template === 'aws' ? 'Amazon Web Services' : 'SAML application'}</div>
