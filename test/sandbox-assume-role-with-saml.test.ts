@@ -29,7 +29,7 @@ describe('sandbox STS AssumeRoleWithSAML (unsigned) through @aws-sdk/client-sts'
   let idp: SandboxTestIdp;
   let stranger: SandboxTestIdp;
 
-  function assertion(overrides: Partial<TestResponseInput> = {}, key: SandboxTestIdp = idp): string {
+  function assertion(overrides: Partial<TestResponseInput> = {}, key: SandboxTestIdp = idp, algorithm: 'sha256' | 'sha1' = 'sha256'): string {
     const xml = buildTestResponse({
       now: new Date(),
       issuer: ISSUER,
@@ -39,7 +39,7 @@ describe('sandbox STS AssumeRoleWithSAML (unsigned) through @aws-sdk/client-sts'
       ],
       ...overrides,
     });
-    return Buffer.from(signTestResponse(xml, { key, sign: 'assertion' }), 'utf8').toString('base64');
+    return Buffer.from(signTestResponse(xml, { key, sign: 'assertion', algorithm }), 'utf8').toString('base64');
   }
 
   before(async () => {
@@ -77,6 +77,11 @@ describe('sandbox STS AssumeRoleWithSAML (unsigned) through @aws-sdk/client-sts'
     // AWS accepts a replay inside the validity window (SPEC §3 "Replay").
     const again = await t.sts().send(new AssumeRoleWithSAMLCommand({ RoleArn: ROLE_ARN, PrincipalArn: PROVIDER_ARN, SAMLAssertion: saml }));
     assert.notEqual(again.Credentials?.AccessKeyId, result.Credentials?.AccessKeyId);
+  });
+
+  test('an RSA-SHA1 signature is accepted by default, as AWS accepts it (saml.allowSha1)', async () => {
+    const result = await t.sts().send(new AssumeRoleWithSAMLCommand({ RoleArn: ROLE_ARN, PrincipalArn: PROVIDER_ARN, SAMLAssertion: assertion({}, idp, 'sha1') }));
+    assert.equal(result.AssumedRoleUser?.Arn, `arn:aws:sts::${MANAGEMENT}:assumed-role/SamlAdmin/alice@example.test`);
   });
 
   test('a wrong audience is InvalidIdentityToken 400 naming the check', async () => {
