@@ -9,6 +9,7 @@ import type { CertificateFactory } from '../core/ports/certificate-factory.ts';
 import { createSigningCertificate } from '../saml/create-signing-certificate.ts';
 import { openStore } from '../store/open-store.ts';
 import { createSecretBox, loadMasterKey } from '../store/secret-box.ts';
+import { describeOpenDataDir } from './describe-open-data-dir.ts';
 
 /**
  * The composition root shared by `rolegate serve` and the CLI commands: one place that
@@ -23,6 +24,8 @@ export async function openRuntime(config: Config, logger?: Logger): Promise<Core
     );
   }
   const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.DATABASE_URL });
+  const openDataDir = describeOpenDataDir(config.dataDir);
+  if (openDataDir !== undefined) logger?.warn({ dataDir: config.dataDir }, openDataDir);
   const certificates: CertificateFactory = {
     create: (options) => createSigningCertificate(options),
   };

@@ -2,6 +2,7 @@ import Sqlite from 'better-sqlite3';
 import { Kysely } from 'kysely';
 import { RolegateError } from '../errors/rolegate-error.ts';
 import type { Database } from './database-schema.ts';
+import { restrictSqliteFiles } from './restrict-sqlite-files.ts';
 import { RolegateSqliteDialect, cacheStatements } from './sqlite-dialect.ts';
 
 const BUSY_TIMEOUT_MS = 5000;
@@ -9,6 +10,7 @@ const BUSY_TIMEOUT_MS = 5000;
 export function openSqlite(file: string): Kysely<Database> {
   let connection: Sqlite.Database;
   try {
+    restrictSqliteFiles(file);
     connection = new Sqlite(file);
   } catch (error) {
     throw new RolegateError('ERR_STORE', `Cannot open the SQLite database ${file}`, { cause: error, expose: false });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, mkdtempSync, openSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,6 +39,32 @@ describe('openStore on SQLite', () => {
       assert.deepEqual(raw.prepare('select name from kysely_migration').pluck().all(), ['0001-initial', '0002-authn-request-signing']);
     } finally {
       raw.close();
+    }
+  });
+
+  test('the database and its -wal and -shm files are 0600, and files left 0644 by an older version are tightened', async () => {
+    const modes = (dataDir: string) =>
+      ['rolegate.db', 'rolegate.db-wal', 'rolegate.db-shm'].map((name) => (statSync(join(dataDir, name)).mode & 0o777).toString(8));
+    const fresh = freshDir();
+    const store = await openStore({ dataDir: fresh });
+    try {
+      await store.settings.set('k', 'v');
+      assert.deepEqual(modes(fresh), ['600', '600', '600']);
+    } finally {
+      await store.close();
+    }
+
+    const old = freshDir();
+    mkdirSync(old, { recursive: true, mode: 0o700 });
+    for (const name of ['rolegate.db', 'rolegate.db-wal', 'rolegate.db-shm']) {
+      closeSync(openSync(join(old, name), 'w', 0o644));
+      chmodSync(join(old, name), 0o644);
+    }
+    const reopened = await openStore({ dataDir: old });
+    try {
+      assert.deepEqual(modes(old), ['600', '600', '600']);
+    } finally {
+      await reopened.close();
     }
   });
 
