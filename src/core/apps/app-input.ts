@@ -1,6 +1,7 @@
 import { X509Certificate } from 'node:crypto';
 import { z } from 'zod';
 import { ATTRIBUTE_KEY } from '../directory/user-input.ts';
+import { signingKeyBits } from './signing-key-bits.ts';
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
@@ -99,5 +100,5 @@ export const createAppInput = z.strictObject({
   template: z.enum(['aws', 'generic-saml']),
   ...appSettingsShape,
   // The size of the first signing certificate's RSA key.
-  certificateKeyBits: z.union([z.literal(2048), z.literal(3072)]),
+  certificateKeyBits: signingKeyBits,
 }).partial().required({ template: true, displayName: true });

@@ -15,8 +15,11 @@ export interface ApiOperation {
   /** An empty request body counts as `{}` (for operations whose fields are all optional). */
   bodyOptional?: boolean;
   query?: Record<string, { description: string; required?: boolean }>;
-  /** Name of the response schema in components (see openapi-document.ts), or a description. */
-  response: { status: number; schema?: string; list?: boolean; description?: string };
+  /**
+   * Name of the response schema in components (see openapi-document.ts), or a description;
+   * `mediaType` for a body that is not JSON (a string of that type).
+   */
+  response: { status: number; schema?: string; list?: boolean; description?: string; mediaType?: string };
   handler: (c: Context<ServerEnv>, body: unknown) => Promise<Response> | Response;
 }
 
@@ -42,12 +45,18 @@ export class ApiRouter {
 }
 
 export async function readJsonBody(c: Context<ServerEnv>, optional = false): Promise<unknown> {
-  if (optional && c.req.header('content-length') === '0') return {};
+  // No body at all counts as `{}` when every field is optional, however it arrived:
+  // `Content-Length: 0` (fetch) or neither Content-Length nor Content-Type (`curl -X POST`).
+  const text = optional ? await c.req.text() : undefined;
+  if (text === '') return {};
   const type = c.req.header('content-type') ?? '';
   if (!/^application\/json\b/i.test(type)) {
     throw new RolegateError('ERR_VALIDATION', 'the request body must be JSON (Content-Type: application/json)');
   }
-  const text = await c.req.text();
+  return parseJson(text ?? (await c.req.text()));
+}
+
+function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {

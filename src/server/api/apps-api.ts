@@ -64,7 +64,7 @@ export function registerAppsApi(api: ApiRouter, { ctx }: ServerDeps): void {
   });
   api.add({
     method: 'get', path: '/apps/:id/certificates/:certId/pem', tag: 'certificates', summary: 'Download the certificate as PEM',
-    response: { status: 200, description: 'application/x-pem-file' },
+    response: { status: 200, mediaType: 'application/x-pem-file', description: 'the certificate as PEM text' },
     handler: async (c) => {
       const cert = await getCertificate(ctx, c.req.param('id')!, c.req.param('certId')!);
       return c.body(cert.certificatePem, 200, {

@@ -5,11 +5,16 @@ const str = { type: 'string' } as const;
 const nullableStr = { type: ['string', 'null'] } as const;
 const bool = { type: 'boolean' } as const;
 const time = { type: 'string', format: 'date-time' } as const;
-const obj = (properties: Record<string, unknown>) => ({ type: 'object', properties, required: Object.keys(properties) });
+/** An object schema whose properties are all required except those named in `optional`. */
+const obj = (properties: Record<string, unknown>, optional: readonly string[] = []) => ({
+  type: 'object',
+  properties,
+  required: Object.keys(properties).filter((key) => !optional.includes(key)),
+});
 
 /** Response shapes, mirroring src/core/model.ts. */
 const SCHEMAS: Record<string, unknown> = {
-  Error: obj({ error: obj({ code: str, message: str }) }),
+  Error: obj({ error: obj({ code: str, message: str, field: { ...str, description: 'the input field at fault, e.g. `replyUrls[1]`' } }, ['field']) }),
   User: obj({
     id: str, userPrincipalName: str, displayName: str, mail: nullableStr, enabled: bool,
     attributes: { type: 'object', additionalProperties: str }, createdAt: time, updatedAt: time,
@@ -49,6 +54,14 @@ const SCHEMAS: Record<string, unknown> = {
   }),
 };
 
+const NEXT_CURSOR = { ...str, description: 'cursor for the next page (pass as `after`); absent on the last page' };
+
+function responseObject(response: ApiOperation['response'], schema: unknown): unknown {
+  if (schema) return { description: 'OK', content: { 'application/json': { schema } } };
+  if (response.mediaType) return { description: response.description ?? 'OK', content: { [response.mediaType]: { schema: str } } };
+  return { description: response.description ?? 'No content' };
+}
+
 const ERROR_RESPONSE = { description: 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
 
 export function buildOpenApiDocument(operations: readonly ApiOperation[], serverUrl: string): unknown {
@@ -58,18 +71,21 @@ export function buildOpenApiDocument(operations: readonly ApiOperation[], server
     const pathParams = [...op.path.matchAll(/:(\w+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: str }));
     const queryParams = Object.entries(op.query ?? {}).map(([name, q]) => ({ name, in: 'query', required: q.required ?? false, description: q.description, schema: str }));
     const ref = op.response.schema ? { $ref: `#/components/schemas/${op.response.schema}` } : undefined;
-    const schema = ref && op.response.list ? obj({ items: { type: 'array', items: ref } }) : ref;
+    const schema = ref && op.response.list ? obj({ items: { type: 'array', items: ref }, next: NEXT_CURSOR }, ['next']) : ref;
     (paths[`/api/v1${path}`] ??= {})[op.method] = {
       tags: [op.tag],
       summary: op.summary,
       parameters: [...pathParams, ...queryParams],
       ...(op.body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(op.body, { io: 'input', unrepresentable: 'any' }) } } } }
+        ? {
+            requestBody: {
+              required: !(op.bodyOptional ?? false),
+              content: { 'application/json': { schema: z.toJSONSchema(op.body, { io: 'input', unrepresentable: 'any' }) } },
+            },
+          }
         : {}),
       responses: {
-        [op.response.status]: schema
-          ? { description: 'OK', content: { 'application/json': { schema } } }
-          : { description: op.response.description ?? 'No content' },
+        [op.response.status]: responseObject(op.response, schema),
         default: ERROR_RESPONSE,
       },
     };
@@ -80,7 +96,7 @@ export function buildOpenApiDocument(operations: readonly ApiOperation[], server
       title: 'rolegate admin API',
       version: '1',
       description:
-        'Administration of the rolegate identity provider: users, groups, AWS SAML applications, certificates, app roles and assignments. Authenticate with `Authorization: Bearer <token>` from `rolegate token create --name NAME`. Errors are `{"error": {"code", "message"}}`; unknown fields are refused.',
+        'Administration of the rolegate identity provider: users, groups, AWS SAML applications, certificates, app roles and assignments. Authenticate with `Authorization: Bearer <token>` from `rolegate token create --name NAME`. Errors are `{"error": {"code", "message", "field"?}}`; unknown fields are refused.',
     },
     servers: [{ url: serverUrl }],
     security: [{ bearer: [] }],
