@@ -28,6 +28,10 @@ export interface IssuedResponse {
 
 // SPEC §3 / issue 2 §9: SubjectConfirmationData NotOnOrAfter about five minutes out.
 const ASSERTION_LIFETIME_SECONDS = 300;
+// Conditions NotBefore is backdated by this much, so an SP whose clock runs up to a minute
+// behind ours does not refuse a fresh assertion as not yet valid (saml-core §2.5.1.2). Only
+// NotBefore moves; NotOnOrAfter stays ASSERTION_LIFETIME_SECONDS from now.
+const CLOCK_SKEW_SECONDS = 60;
 
 /**
  * Builds and signs the SAML response one user gets for one app. Every refusal happens
@@ -63,6 +67,7 @@ export async function issueSamlResponse(ctx: CoreContext, keys: SigningKeyCache,
     authnInstant: request.authnInstant,
     now,
     lifetimeSeconds: ASSERTION_LIFETIME_SECONDS,
+    clockSkewSeconds: CLOCK_SKEW_SECONDS,
     attributes: content.attributes,
   });
   const key = await keys.forApp(app.id);
