@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { AssumeRoleWithSAMLCommand } from '@aws-sdk/client-sts';
-import { ListRolesCommand } from '@aws-sdk/client-iam';
+import { GetRoleCommand, ListRolesCommand } from '@aws-sdk/client-iam';
 import type { Browser } from 'playwright-core';
 import { seedDemo } from '../src/cli/demo/seed-demo.ts';
 import type { App } from '../src/core/model.ts';
@@ -38,6 +38,21 @@ describe('demo: IdP → AWS sandbox, end to end', () => {
     assert.equal(again.app.id, app.id);
   });
 
+  test('seeding again for a sandbox on another port moves the reply URL and every trust policy there', async () => {
+    const moved = await startTestSandbox({ keepDataDir: aws.dataDir, config: { accounts: [] }, seedDefaultAccount: false });
+    try {
+      // The second sandbox shares the first one's state directory, as a restart on another SANDBOX_PORT would.
+      const again = await seedDemo({ ctx: idp.ctx, sandbox: moved.sandbox.admin, sandboxUrl: moved.sandbox.url, idpUrl: idp.url });
+      assert.deepEqual([again.created, again.app.id, again.app.replyUrls], [false, app.id, [`${moved.sandbox.url}/saml`]]);
+      const role = await moved.iam(moved.sandbox.admin.getRootCredentials('222222222222')).send(new GetRoleCommand({ RoleName: 'Developer' }));
+      assert.match(decodeURIComponent(role.Role?.AssumeRolePolicyDocument ?? ''), new RegExp(`"SAML:aud":"${moved.sandbox.url}/saml"`));
+    } finally {
+      await moved.close();
+      // And back, for the tests that follow.
+      await seedDemo({ ctx: idp.ctx, sandbox: aws.sandbox.admin, sandboxUrl: aws.sandbox.url, idpUrl: idp.url });
+    }
+  });
+
   test('in Chromium: bob (developers ⊂ engineering) picks a role on the chooser and lands in the console', async () => {
     const page = await browser.newPage();
     await page.goto(`${idp.url}/`);
@@ -58,6 +73,8 @@ describe('demo: IdP → AWS sandbox, end to end', () => {
     const consoleText = await page.textContent('body');
     assert.match(consoleText ?? '', /acme-dev \(222222222222\)/);
     assert.match(consoleText ?? '', /arn:aws:sts::222222222222:assumed-role\/Developer\/bob@acme\.example/);
+    // bob's department, sent as a session tag (PrincipalTag:Department).
+    assert.match(consoleText ?? '', /Department\s*=?\s*Engineering/);
     await page.close();
   });
 
@@ -77,12 +94,12 @@ describe('demo: IdP → AWS sandbox, end to end', () => {
     const listed = await aws.iam(credentials).send(new ListRolesCommand({}));
     assert.deepEqual(listed.Roles?.map((r) => r.RoleName).sort(), ['Admin', 'Developer', 'ReadOnly']);
 
-    // The sandbox refuses a pair from an account the provider does not belong to.
+    // The sandbox refuses a role paired with another account's provider: the Role attribute has no such pair.
     await assert.rejects(
       sts.send(new AssumeRoleWithSAMLCommand({ RoleArn: 'arn:aws:iam::222222222222:role/Admin', PrincipalArn: 'arn:aws:iam::111111111111:saml-provider/rolegate', SAMLAssertion: preview.body.samlResponse })),
       (error: Error & { name: string }) => {
         assert.equal(error.name, 'AccessDenied');
-        assert.match(error.message, /check-role-attribute|not in the Role attribute|222222222222/);
+        assert.match(error.message, /^Not authorized to perform sts:AssumeRoleWithSAML: the pair arn:aws:iam::222222222222:role\/Admin,arn:aws:iam::111111111111:saml-provider\/rolegate is not in the SAML response's Role attribute .* \[rolegate check: check-role-attribute\]$/);
         return true;
       },
     );

@@ -1,6 +1,6 @@
 import { RolegateError } from '../errors/rolegate-error.ts';
 import { createAccountAlias } from './iam/account-alias-actions.ts';
-import { putRolePolicy, createRole } from './iam/role-operations.ts';
+import { putRolePolicy, createRole, updateAssumeRolePolicy } from './iam/role-operations.ts';
 import { createSamlProvider, updateSamlProvider } from './iam/saml-provider-operations.ts';
 import { createAccessKey, createUser, putUserPolicy } from './iam/user-operations.ts';
 import { addAccount, type AddAccountInput } from './organizations/add-account.ts';
@@ -55,6 +55,8 @@ export interface SandboxAdmin {
   createSamlProvider(accountId: string, name: string, metadataXml: string): Promise<string>;
   updateSamlProvider(arn: string, metadataXml: string): Promise<void>;
   createRole(accountId: string, input: CreateRoleInput): Promise<string>;
+  /** Replaces a role's trust policy, as IAM UpdateAssumeRolePolicy. */
+  updateAssumeRolePolicy(accountId: string, roleName: string, trustPolicyJson: string): Promise<void>;
   createUser(accountId: string, userName: string, inlinePolicies?: Record<string, string>): Promise<CreatedUser>;
 }
 
@@ -116,6 +118,10 @@ export function createSandboxAdmin(store: SandboxStore, now: () => Date): Sandbo
         await putRolePolicy(store, accountId, new Map([['RoleName', role.roleName], ['PolicyName', policyName], ['PolicyDocument', json]]));
       }
       return role.arn;
+    },
+
+    async updateAssumeRolePolicy(accountId, roleName, trustPolicyJson) {
+      await updateAssumeRolePolicy(store, accountId, new Map([['RoleName', roleName], ['PolicyDocument', trustPolicyJson]]));
     },
 
     async createUser(accountId, userName, inlinePolicies = {}) {

@@ -1,5 +1,6 @@
 import type { CoreContext } from '../../core/core-context.ts';
-import { createApp } from '../../core/apps/apps.ts';
+import { AWS_ATTRIBUTE_NAMESPACE } from '../../aws/aws-app-template.ts';
+import { createApp, updateApp } from '../../core/apps/apps.ts';
 import { addGroupMember, createGroup } from '../../core/directory/groups.ts';
 import { createUser } from '../../core/directory/users.ts';
 import type { App } from '../../core/model.ts';
@@ -27,12 +28,20 @@ export async function seedDemo(options: { ctx: CoreContext; sandbox: SandboxAdmi
   const { ctx, sandbox, sandboxUrl, idpUrl } = options;
   const seeded = await ctx.store.settings.get(SEEDED_KEY);
   if (seeded) {
-    const app = await ctx.store.apps.get(JSON.parse(seeded).appId);
-    if (app) return { app, created: false };
+    const earlier = JSON.parse(seeded) as { appId: string; sandboxUrl: string; idpUrl: string };
+    const app = await ctx.store.apps.get(earlier.appId);
+    if (app) {
+      if (earlier.sandboxUrl === sandboxUrl) return { app, created: false };
+      return { app: await moveDemoSandbox(ctx, sandbox, app, sandboxUrl, { ...earlier, sandboxUrl }), created: false };
+    }
   }
 
   const signIn = `${sandboxUrl}/saml`;
-  const app = await createApp(ctx, { template: 'aws', displayName: 'AWS (Acme demo accounts)', replyUrls: [signIn] });
+  const created = await createApp(ctx, { template: 'aws', displayName: 'AWS (Acme demo accounts)', replyUrls: [signIn] });
+  // Each person's department as a session tag, so the console shows what tags look like.
+  const app = await updateApp(ctx, created.id, {
+    claims: [...created.claims, { name: 'PrincipalTag:Department', namespace: AWS_ATTRIBUTE_NAMESPACE, source: { type: 'attribute', attribute: 'department' } }],
+  });
   // The metadata as an administrator downloads it, over HTTP from the running IdP.
   const response = await fetch(`${idpUrl}/saml/${app.id}/metadata`);
   if (!response.ok) throw new Error(`could not download the demo app's metadata: HTTP ${response.status}`);
@@ -81,6 +90,22 @@ export async function seedDemo(options: { ctx: CoreContext; sandbox: SandboxAdmi
   }
   await ctx.store.settings.set(SEEDED_KEY, JSON.stringify({ appId: app.id, sandboxUrl, idpUrl }));
   return { app, created: true };
+}
+
+/**
+ * The sandbox now listens elsewhere (another SANDBOX_PORT): the app's reply URL and every demo
+ * role's SAML:aud name the old sign-in URL, so sign-in would fail check-recipient. Point both at
+ * the new one.
+ */
+async function moveDemoSandbox(ctx: CoreContext, sandbox: SandboxAdmin, app: App, sandboxUrl: string, marker: object): Promise<App> {
+  const signIn = `${sandboxUrl}/saml`;
+  const moved = await updateApp(ctx, app.id, { replyUrls: [signIn] });
+  for (const account of DEMO_ACCOUNTS) {
+    const providerArn = `arn:aws:iam::${account.id}:saml-provider/${PROVIDER_NAME}`;
+    for (const role of DEMO_ROLES) await sandbox.updateAssumeRolePolicy(account.id, role.roleName, samlTrustPolicy(providerArn, signIn));
+  }
+  await ctx.store.settings.set(SEEDED_KEY, JSON.stringify(marker));
+  return moved;
 }
 
 /** The standard SAML trust policy (SPEC §3). SAML:aud is compared with the Recipient: the sign-in URL used. */
