@@ -107,7 +107,10 @@ describe('sandbox STS AssumeRoleWithSAML (unsigned) through @aws-sdk/client-sts'
     assert.equal(tooLong.name, 'ValidationError');
     assert.match(tooLong.message, /^The requested DurationSeconds exceeds the MaxSessionDuration set for this role\./);
     const short = await errorOf(t.sts().send(new AssumeRoleWithSAMLCommand({ RoleArn: ROLE_ARN, PrincipalArn: PROVIDER_ARN, SAMLAssertion: 'abc' })));
-    assert.equal(short.message, "1 validation error detected: Value 'abc' at 'sAMLAssertion' failed to satisfy constraint: Member must have length greater than or equal to 4");
+    assert.equal(short.message, "1 validation error detected: Value 'abc' at 'sAMLAssertion' failed to satisfy constraint: Member must have length greater than or equal to 4 [rolegate check: check-parameters]");
+    const noPrincipal = await errorOf(t.sts().send(new AssumeRoleWithSAMLCommand({ RoleArn: ROLE_ARN, PrincipalArn: undefined as unknown as string, SAMLAssertion: assertion(), DurationSeconds: 899 })));
+    assert.equal(noPrincipal.name, 'ValidationError');
+    assert.match(noPrincipal.message, /^2 validation errors detected: Value null at 'principalArn' failed to satisfy constraint: Member must not be null; Value '899' at 'durationSeconds' failed to satisfy constraint: Member must have value greater than or equal to 900 \[rolegate check: check-parameters\]$/);
   });
 
   test('an assertion past NotOnOrAfter is ExpiredTokenException', async () => {

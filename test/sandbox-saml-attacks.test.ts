@@ -125,6 +125,10 @@ describe('sandbox SAML validation: the limits AWS allows are accepted', () => {
     }
   });
 
+  test('a Response without Destination (it is optional when the binding does not require it)', () => {
+    assert.equal(validate(signed({ destination: null })).assertionId, '_assert0001');
+  });
+
   test('several AudienceRestrictions, each naming an AWS audience', () => {
     const restrictions = [['urn:amazon:webservices'], ['https://other.example/sp', SIGN_IN]];
     assert.deepEqual(validate(signed({ audienceRestrictions: restrictions })).audienceRestrictions, restrictions);

@@ -13,7 +13,10 @@ export interface TestResponseInput {
   issuer?: string;
   /** Omit the Response's own Issuer. */
   omitResponseIssuer?: boolean;
-  destination?: string;
+  /** null: no Destination attribute. */
+  destination?: string | null;
+  /** Version attributes other than 2.0; null omits one. */
+  versions?: { response?: string | null; assertion?: string | null };
   audiences?: string[];
   recipient?: string;
   /** null: no Subject at all. */
@@ -46,9 +49,9 @@ export function buildTestResponse(input: TestResponseInput): string {
   const response = doc.documentElement as Element;
   response.setAttributeNS('http://www.w3.org/2000/xmlns/', 'xmlns:saml', SAML);
   response.setAttribute('ID', input.responseId ?? '_resp0001');
-  response.setAttribute('Version', '2.0');
+  if (input.versions?.response !== null) response.setAttribute('Version', input.versions?.response ?? '2.0');
   response.setAttribute('IssueInstant', iso(now));
-  response.setAttribute('Destination', input.destination ?? 'https://signin.aws.amazon.com/saml');
+  if (input.destination !== null) response.setAttribute('Destination', input.destination ?? 'https://signin.aws.amazon.com/saml');
   const issuerText = input.issuer ?? 'https://idp.example.test/saml';
   const el = (parent: Element, ns: string, name: string, text?: string): Element => {
     const child = doc.createElementNS(ns, name);
@@ -68,7 +71,7 @@ export function buildTestResponse(input: TestResponseInput): string {
 
   const assertion = el(response, SAML, 'saml:Assertion');
   assertion.setAttribute('ID', input.assertionId ?? '_assert0001');
-  assertion.setAttribute('Version', '2.0');
+  if (input.versions?.assertion !== null) assertion.setAttribute('Version', input.versions?.assertion ?? '2.0');
   assertion.setAttribute('IssueInstant', iso(now));
   el(assertion, SAML, 'saml:Issuer', issuerText);
   if (input.nameId !== null) {

@@ -5,6 +5,7 @@ import { verifySamlDocument, type VerifiedSamlResponse } from '../../saml/verify
 import { checkAudience } from './check-audience.ts';
 import { checkIssuer } from './check-issuer.ts';
 import { checkPrincipalTags } from './check-principal-tags.ts';
+import { checkResponseEnvelope } from './check-response-envelope.ts';
 import { checkRoleAttribute } from './check-role-attribute.ts';
 import { checkRoleSessionName } from './check-role-session-name.ts';
 import { checkSessionDuration } from './check-session-duration.ts';
@@ -89,6 +90,7 @@ export function validateSamlResponseForAws(
 
   const { verified, assertion } = first;
   checkStatus(verified.response);
+  checkResponseEnvelope(verified.response, verified.assertion, options.signInEndpoints);
   const audienceRestrictions = checkAudience(assertion);
   const { nameId, nameIdFormat } = checkSubject(assertion);
   const confirmation = checkSubjectConfirmation(assertion, options.signInEndpoints);

@@ -12,17 +12,7 @@ import { DURATION, ROLE_ARN, SAML_ASSERTION } from './sts-names.ts';
  * Replays inside the validity window are accepted, as AWS accepts them.
  */
 export const assumeRoleWithSamlAction: QueryAction = async (context) => {
-  const p = new ParamReader(context.params);
-  const roleArn = p.string('RoleArn', ROLE_ARN);
-  const principalArn = p.string('PrincipalArn', ROLE_ARN);
-  const assertion = p.string('SAMLAssertion', SAML_ASSERTION);
-  const durationSeconds = p.integer('DurationSeconds', DURATION);
-  p.done();
-  for (const unsupported of ['Policy', 'PolicyArns.member.1']) {
-    if (context.params.has(unsupported)) {
-      throw validationError(`The rolegate sandbox does not support '${unsupported.split('.')[0]}' in AssumeRoleWithSAML`);
-    }
-  }
+  const { roleArn, principalArn, assertion, durationSeconds } = readParameters(context.params);
   const { directory } = context.runtime;
   const options = { ...context.runtime.samlOptions(), now: context.now };
   let authorized;
@@ -60,3 +50,22 @@ export const assumeRoleWithSamlAction: QueryAction = async (context) => {
     SourceIdentity: authorized.sourceIdentity,
   };
 };
+
+/** The request's own parameters; a refusal names check-parameters, like every other refusal names its check. */
+function readParameters(params: ReadonlyMap<string, string>) {
+  try {
+    const p = new ParamReader(params);
+    const roleArn = p.string('RoleArn', ROLE_ARN);
+    const principalArn = p.string('PrincipalArn', ROLE_ARN);
+    const assertion = p.string('SAMLAssertion', SAML_ASSERTION);
+    const durationSeconds = p.integer('DurationSeconds', DURATION);
+    p.done();
+    for (const unsupported of ['Policy', 'PolicyArns.member.1']) {
+      if (params.has(unsupported)) throw validationError(`The rolegate sandbox does not support '${unsupported.split('.')[0]}' in AssumeRoleWithSAML`);
+    }
+    return { roleArn, principalArn, assertion, durationSeconds };
+  } catch (error) {
+    if (error instanceof AwsServiceError) throw new AwsServiceError(error.code, `${error.message} [rolegate check: check-parameters]`, error.httpStatus);
+    throw error;
+  }
+}
