@@ -8,7 +8,6 @@ const XML_NAMESPACE = 'http://www.w3.org/XML/1998/namespace';
 /** Deeper nesting than any SAML message or metadata needs; refusing it bounds every recursive reader. */
 export const MAX_ELEMENT_DEPTH = 100;
 
-const LT = 0x3c;
 const SLASH = 0x2f;
 const GT = 0x3e;
 const EQUALS = 0x3d;
