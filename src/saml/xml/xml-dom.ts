@@ -1,11 +1,11 @@
 /**
- * The read-mostly DOM that parse-strict-xml builds for every XML document rolegate receives.
+ * The DOM that parse-strict-xml builds for every XML document rolegate receives.
  *
- * It carries the W3C DOM Level 2 members that the SAML readers and xml-crypto's exclusive
- * canonicalizer use (nodeType, nodeName, namespaceURI, prefix, localName, attributes,
- * childNodes, sibling links, textContent, getAttribute…), with DOM semantics, and no more.
- * Mutation is limited to what canonicalization needs: detaching and re-inserting the
- * enveloped Signature, and declaring a namespace on a deep copy (setAttributeNS).
+ * It carries the W3C DOM Level 2 members that the SAML readers and exclusive canonicalization
+ * use (nodeType, nodeName, namespaceURI, prefix, localName, attributes, childNodes, sibling
+ * links, textContent, getAttribute…), with DOM semantics, and no more. The parser builds it with
+ * appendChild and nothing changes it afterwards (canonicalize-exclusive reads around the
+ * enveloped Signature instead of detaching it); removeChild is there for DOM-generic code.
  */
 
 export const ELEMENT_NODE = 1;
@@ -121,20 +121,6 @@ abstract class XmlContainer extends XmlNodeBase {
     return node;
   }
 
-  insertBefore(node: XmlChild, reference: XmlChild | null): XmlChild {
-    if (node.parentNode !== null) throw new TypeError('insertBefore: the node must be detached first');
-    if (reference !== null && reference.parentNode !== (this as unknown)) throw new TypeError('insertBefore: the reference is not a child');
-    const index = reference === null ? this.childNodes.length : this.childNodes.indexOf(reference);
-    const previous = this.childNodes[index - 1] ?? null;
-    this.childNodes.splice(index, 0, node);
-    node.parentNode = this as unknown as XmlParent;
-    node.previousSibling = previous;
-    node.nextSibling = reference;
-    if (previous) previous.nextSibling = node;
-    if (reference) reference.previousSibling = node;
-    return node;
-  }
-
   override removeChild(node: XmlChild): XmlChild {
     const index = node.parentNode === (this as unknown) ? this.childNodes.indexOf(node) : -1;
     if (index < 0) throw new TypeError('removeChild: not a child of this node');
@@ -202,20 +188,6 @@ export class XmlElement extends XmlContainer {
     return null;
   }
 
-  /**
-   * Only namespace declarations, which is all exclusive canonicalization with a PrefixList asks
-   * for (it declares ancestor namespaces on the copy it is given).
-   */
-  setAttributeNS(namespaceURI: string, qualifiedName: string, value: string): void {
-    if (namespaceURI !== XMLNS_NAMESPACE || !qualifiedName.startsWith('xmlns:')) {
-      throw new TypeError('setAttributeNS: only namespace declarations can be added');
-    }
-    const declaration = new XmlAttribute(qualifiedName, 'xmlns', qualifiedName.slice('xmlns:'.length), XMLNS_NAMESPACE, value);
-    const index = this.attributes.findIndex((attribute) => attribute.name === qualifiedName);
-    if (index >= 0) this.attributes[index] = declaration;
-    else this.attributes.push(declaration);
-  }
-
   /** Descendant elements with this namespace and local name, in document order. */
   getElementsByTagNameNS(namespaceURI: string | null, localName: string): XmlElement[] {
     const found: XmlElement[] = [];
@@ -228,16 +200,6 @@ export class XmlElement extends XmlContainer {
       for (let i = node.childNodes.length - 1; i >= 0; i -= 1) stack.push(node.childNodes[i] as XmlChild);
     }
     return found;
-  }
-
-  cloneNode(deep = false): XmlElement {
-    const copy = new XmlElement(this.ownerDocument, this.tagName, this.prefix, this.localName, this.namespaceURI);
-    copy.attributes.push(...this.attributes);
-    if (!deep) return copy;
-    for (const child of this.childNodes) {
-      copy.appendChild(child.nodeType === ELEMENT_NODE ? child.cloneNode(true) : child.nodeType === TEXT_NODE ? new XmlText(child.ownerDocument, child.data) : new XmlComment(child.ownerDocument, child.data));
-    }
-    return copy;
   }
 }
 
