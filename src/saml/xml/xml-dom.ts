@@ -38,10 +38,8 @@ abstract class XmlNodeBase {
   }
 }
 
-export class XmlText extends XmlNodeBase {
-  readonly nodeType = TEXT_NODE;
-  readonly nodeName = '#text';
-
+/** Text and comments: a node that only carries `data`. */
+abstract class XmlCharacterData extends XmlNodeBase {
   constructor(
     ownerDocument: XmlDocument | null,
     public data: string,
@@ -58,24 +56,14 @@ export class XmlText extends XmlNodeBase {
   }
 }
 
-export class XmlComment extends XmlNodeBase {
+export class XmlText extends XmlCharacterData {
+  readonly nodeType = TEXT_NODE;
+  readonly nodeName = '#text';
+}
+
+export class XmlComment extends XmlCharacterData {
   readonly nodeType = COMMENT_NODE;
   readonly nodeName = '#comment';
-
-  constructor(
-    ownerDocument: XmlDocument | null,
-    public data: string,
-  ) {
-    super(ownerDocument);
-  }
-
-  get nodeValue(): string {
-    return this.data;
-  }
-
-  get textContent(): string {
-    return this.data;
-  }
 }
 
 export class XmlAttribute {
