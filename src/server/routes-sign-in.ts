@@ -15,8 +15,11 @@ export function signInRoutes(deps: ServerDeps): Hono<ServerEnv> {
 
   app.get('/signin', (c) => {
     const returnTo = safeReturnPath(c.req.query('return'));
-    if (c.get('session')) return c.redirect(returnTo, 303);
-    return c.html(signInPage({ csrfToken: c.get('csrfToken'), returnTo }));
+    const session = c.get('session');
+    if (!session) return c.html(signInPage({ csrfToken: c.get('csrfToken'), returnTo }));
+    // Only the page is shown; whether a sign-in was fresh enough is decided where it is needed.
+    if (c.req.query('fresh') !== '1') return c.redirect(returnTo, 303);
+    return c.html(signInPage({ csrfToken: c.get('csrfToken'), returnTo, again: true, userPrincipalName: session.user.userPrincipalName }));
   });
 
   app.post('/signin', async (c) => {

@@ -7,7 +7,9 @@ import { parseAuthnRequest } from '../saml/parse-authn-request.ts';
 import { myAppsPage } from './pages/my-apps-page.ts';
 import { signInRedirect } from './pages/safe-return-path.ts';
 import type { ServerDeps, ServerEnv } from './server-env.ts';
+import { buildNoPassiveResponse } from './sso/build-no-passive-response.ts';
 import { checkRequestForApp } from './sso/check-request-for-app.ts';
+import { RECEIVED_AT_PARAMETER, isFreshEnough, openReceivedAt, sealReceivedAt } from './sso/force-authn.ts';
 import { issueSamlResponse } from './sso/issue-saml-response.ts';
 import { pendingRequestQuery } from './sso/pending-request-query.ts';
 import { readSpRequest } from './sso/read-sp-request.ts';
@@ -56,12 +58,20 @@ export function ssoRoutes(deps: ServerDeps): Hono<ServerEnv> {
     const request = parseAuthnRequest(checked.xml, deps.ctx.now());
     const { acsUrl } = checkRequestForApp(target, request, `${deps.ctx.publicUrl}/saml/${target.id}/sso`);
     const session = c.get('session');
-    if (session && request.forceAuthn) {
-      throw new RolegateError('ERR_SAML_REQUEST_INVALID', 'the application asked for a fresh sign-in (ForceAuthn), which rolegate does not support yet: sign out and try again');
-    }
-    if (!session) {
-      if (request.isPassive) throw new RolegateError('ERR_UNAUTHENTICATED', 'the application asked for passive sign-in, but you are not signed in');
-      return c.redirect(signInRedirect(`/saml/${target.id}/sso?${pendingRequestQuery(received)}`), 303);
+    const ref = { appId: target.id, request };
+    // Only the way back from sign-in carries the note, and it always uses the redirect binding.
+    const receivedAt = request.forceAuthn && binding === 'redirect' ? openReceivedAt(deps.ctx, ref, c.req.query(RECEIVED_AT_PARAMETER)) : undefined;
+    const usable = session !== undefined && (!request.forceAuthn || isFreshEnough(new Date(session.session.authnInstant), request.issueInstant, receivedAt));
+    if (!usable) {
+      // saml-core §3.4.1: IsPassive forbids taking over the screen, so the SP hears NoPassive instead of a sign-in page.
+      if (request.isPassive) {
+        c.get('logger').info({ appId: target.id, acsUrl, inResponseTo: request.id }, 'SP-initiated passive request answered NoPassive');
+        const xml = buildNoPassiveResponse({ issuer: target.idpEntityId, destination: acsUrl, inResponseTo: request.id, now: deps.ctx.now() });
+        return renderPostBinding(c, target, acsUrl, xml, received.relayState);
+      }
+      let pending = `/saml/${target.id}/sso?${pendingRequestQuery(received)}`;
+      if (request.forceAuthn) pending += `&${RECEIVED_AT_PARAMETER}=${sealReceivedAt(deps.ctx, ref, receivedAt ?? deps.ctx.now())}`;
+      return c.redirect(signInRedirect(pending, { fresh: request.forceAuthn }), 303);
     }
     const issued = await issueSamlResponse(deps.ctx, deps.keys, {
       app: target,

@@ -21,9 +21,13 @@ export function safeReturnPath(value: unknown): string {
   return value;
 }
 
-export function signInRedirect(returnTo: string): string {
+/**
+ * The sign-in page that comes back to `returnTo`. `fresh` shows the form even to a browser
+ * that has a session, for a request that wants the user to sign in again (ForceAuthn).
+ */
+export function signInRedirect(returnTo: string, options: { fresh?: boolean } = {}): string {
   checkLength(returnTo);
-  return `/signin?return=${encodeURIComponent(returnTo)}`;
+  return `/signin?return=${encodeURIComponent(returnTo)}${options.fresh ? '&fresh=1' : ''}`;
 }
 
 function checkLength(returnTo: string): void {
