@@ -1,7 +1,8 @@
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Kysely, sql } from 'kysely';
 import pg from 'pg';
 import { RolegateError } from '../errors/rolegate-error.ts';
 import type { Database } from './database-schema.ts';
+import { SerializedPostgresDialect } from './serialized-postgres-dialect.ts';
 
 const SCHEMA_PATTERN = /^[a-z_][a-z0-9_]{0,62}$/;
 
@@ -44,7 +45,7 @@ export async function openPostgres(url: string, schema: string | undefined): Pro
   // An idle client that loses its server emits 'error' on the pool; without a listener that
   // kills the process. The pool drops the client, and the next query reports the outage.
   pool.on('error', () => {});
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new SerializedPostgresDialect({ pool }) });
   try {
     let current: string | null;
     try {

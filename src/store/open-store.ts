@@ -15,7 +15,11 @@
  *   ERR_STORE with expose=false; misuse (bad page limit) throws TypeError;
  * - a failed write inside `transaction()` leaves the transaction usable (savepoints), and
  *   a call on the root store from inside `transaction()`'s callback joins that transaction;
- * - statements of one transaction run one at a time: don't Promise.all on `tx`.
+ * - statements of one transaction run one at a time: don't Promise.all on `tx`;
+ * - write transactions run one at a time per database (per schema on PostgreSQL), across
+ *   processes and nodes: SQLite's BEGIN IMMEDIATE, PostgreSQL's advisory lock taken at BEGIN
+ *   (serialized-postgres-dialect.ts). So a check the core makes inside `transaction()` still
+ *   holds when its write commits. Statements outside a transaction do not wait for it.
  * Deleting users and groups cascades to rows that name them as member or principal in the
  * adapter (those columns can name either, so no foreign key), inside one transaction.
  */

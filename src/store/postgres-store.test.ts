@@ -5,9 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import pg from 'pg';
+import { setCertificateStatus } from '../core/apps/certificates.ts';
+import type { CoreContext } from '../core/core-context.ts';
+import { addGroupMember } from '../core/directory/groups.ts';
+import type { Group } from '../core/model.ts';
 import type { Store } from '../core/ports/store.ts';
 import { isRolegateError } from '../errors/rolegate-error.ts';
-import { makeUser } from './contract/fixtures.ts';
+import { makeApp, makeCertificate, makeGroup, makeUser } from './contract/fixtures.ts';
 import { openStore } from './open-store.ts';
 import { defineStoreContract } from './store-contract.ts';
 
@@ -74,12 +78,43 @@ if (unreachable !== undefined && inCi) {
         await admin.connect();
         try {
           const { rows } = await admin.query(`select name from "${schema}".kysely_migration`);
-          assert.deepEqual(rows, [{ name: '0001-initial' }, { name: '0002-authn-request-signing' }]);
+          assert.deepEqual(rows, [{ name: '0001-initial' }, { name: '0002-authn-request-signing' }, { name: '0003-one-active-certificate' }]);
         } finally {
           await admin.end();
         }
       } finally {
         await Promise.all(stores.map((s) => s.close()));
+      }
+    });
+
+    test('nodes on one schema activating certificates and nesting groups at once: one active, no cycle', async () => {
+      const schema = newSchema();
+      const nodes: Store[] = await Promise.all(Array.from({ length: 4 }, () => openStore({ dataDir: dataRoot, databaseUrl: url, schema })));
+      const core = (store: Store) => ({ store, now: () => new Date() }) as CoreContext;
+      try {
+        const [first] = nodes as [Store];
+        const app = await first.apps.insert(makeApp());
+        const active = makeCertificate(app.id, { status: 'active' });
+        await first.certificates.insert(active, { certificateId: active.id, sealedKey: 'v1.a.b' });
+        for (let i = 0; i < nodes.length; i++) {
+          const staged = makeCertificate(app.id, { status: 'staged' });
+          await first.certificates.insert(staged, { certificateId: staged.id, sealedKey: 'v1.c.d' });
+        }
+        for (let round = 0; round < 5; round++) {
+          const staged = (await first.certificates.listForApp(app.id)).filter((c) => c.status === 'staged');
+          await Promise.all(staged.map((c, i) => setCertificateStatus(core(nodes[i % nodes.length]!), app.id, c.id, { status: 'active' })));
+          const statuses = (await first.certificates.listForApp(app.id)).map((c) => c.status);
+          assert.equal(statuses.filter((s) => s === 'active').length, 1, `round ${round}: ${statuses.join(', ')}`);
+
+          const ring: Group[] = [];
+          for (let i = 0; i < nodes.length; i++) ring.push(await first.groups.insert(makeGroup()));
+          const added = await Promise.allSettled(ring.map((g, i) => addGroupMember(core(nodes[i]!), g.id, { id: ring[(i + 1) % ring.length]!.id })));
+          const refused = added.filter((r) => r.status === 'rejected');
+          assert.equal(refused.length, 1, `round ${round}: exactly one nesting must close the ring and be refused`);
+          assert.ok(isRolegateError((refused[0] as PromiseRejectedResult).reason, 'ERR_CONFLICT'));
+        }
+      } finally {
+        await Promise.all(nodes.map((s) => s.close()));
       }
     });
 

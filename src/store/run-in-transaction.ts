@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './database-schema.ts';
+import { runGated } from './run-gated.ts';
 
 const savepointDepth = new WeakMap<Kysely<Database>, number>();
 
@@ -41,5 +42,5 @@ export async function runAtomicWrite<T>(
   db: Kysely<Database>,
   fn: (trx: Kysely<Database>) => Promise<T>,
 ): Promise<T> {
-  return db.isTransaction ? withSavepoint(db, fn) : db.transaction().execute(fn);
+  return db.isTransaction ? withSavepoint(db, fn) : runGated(db, () => db.transaction().execute(fn));
 }

@@ -15,6 +15,7 @@ import type {
 import { createRepositoryFacade } from './create-repository-facade.ts';
 import type { Database } from './database-schema.ts';
 import { toStoreError } from './map-store-error.ts';
+import { runGated } from './run-gated.ts';
 import { SqlApiTokenRepository } from './repositories/api-token-repository.ts';
 import { SqlAppRepository } from './repositories/app-repository.ts';
 import { SqlAppRoleRepository } from './repositories/app-role-repository.ts';
@@ -71,7 +72,7 @@ export class SqlStore implements Store {
     // Errors from the callback pass unchanged; errors from BEGIN/COMMIT become store errors.
     let callbackFailure: { error: unknown } | undefined;
     try {
-      return await this.#db.transaction().execute(async (trx) => {
+      return await runGated(this.#db, () => this.#db.transaction().execute(async (trx) => {
         const scope: TransactionScope = { store: new SqlStore(trx, this.#scope), done: false };
         try {
           return await this.#scope.run(scope, () => fn(scope.store));
@@ -82,7 +83,7 @@ export class SqlStore implements Store {
           // Work the callback left running must not reach a finished transaction's connection.
           scope.done = true;
         }
-      });
+      }));
     } catch (error) {
       if (callbackFailure !== undefined && callbackFailure.error === error) throw error;
       throw toStoreError(error);

@@ -36,7 +36,7 @@ describe('openStore on SQLite', () => {
         'api_tokens', 'app_roles', 'apps', 'assignments', 'group_members', 'groups',
         'kysely_migration', 'kysely_migration_lock', 'settings', 'signing_certificates', 'sso_sessions', 'users',
       ]);
-      assert.deepEqual(raw.prepare('select name from kysely_migration').pluck().all(), ['0001-initial', '0002-authn-request-signing']);
+      assert.deepEqual(raw.prepare('select name from kysely_migration').pluck().all(), ['0001-initial', '0002-authn-request-signing', '0003-one-active-certificate']);
     } finally {
       raw.close();
     }
@@ -101,7 +101,7 @@ describe('openStore on SQLite', () => {
     }
     const raw = new Sqlite(join(dataDir, 'rolegate.db'), { readonly: true });
     try {
-      assert.deepEqual(raw.prepare('select name from kysely_migration').pluck().all(), ['0001-initial', '0002-authn-request-signing']);
+      assert.deepEqual(raw.prepare('select name from kysely_migration').pluck().all(), ['0001-initial', '0002-authn-request-signing', '0003-one-active-certificate']);
     } finally {
       raw.close();
     }

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe } from 'node:test';
 import type { Store } from '../core/ports/store.ts';
 import { defineAppContract } from './contract/app-contract.ts';
 import { defineAssignmentContract } from './contract/assignment-contract.ts';
+import { defineConcurrencyContract } from './contract/concurrency-contract.ts';
 import { defineGroupContract } from './contract/group-contract.ts';
 import { defineRoleContract } from './contract/role-contract.ts';
 import { defineSessionContract } from './contract/session-contract.ts';
@@ -35,5 +36,6 @@ export function defineStoreContract(name: string, open: () => Promise<Store>): v
     defineAssignmentContract(ctx);
     defineSessionContract(ctx);
     defineTransactionContract(ctx);
+    defineConcurrencyContract(ctx);
   });
 }

@@ -8,6 +8,8 @@ interface UniqueKey {
   sqlite: string;
   entity: string;
   field: string;
+  /** When the general "A <entity> with this <field> already exists" would mislead. */
+  message?: string;
 }
 
 const UNIQUE_KEYS: readonly UniqueKey[] = [
@@ -22,6 +24,14 @@ const UNIQUE_KEYS: readonly UniqueKey[] = [
   },
   { constraint: 'apps_pkey', sqlite: 'apps.id', entity: 'app', field: 'id' },
   { constraint: 'signing_certificates_pkey', sqlite: 'signing_certificates.id', entity: 'certificate', field: 'id' },
+  {
+    // Partial: only rows with status 'active' (migration 0003).
+    constraint: 'signing_certificates_one_active',
+    sqlite: 'signing_certificates.app_id',
+    entity: 'certificate',
+    field: 'status',
+    message: 'The app already has an active signing certificate (status)',
+  },
   { constraint: 'app_roles_pkey', sqlite: 'app_roles.id', entity: 'app role', field: 'id' },
   {
     constraint: 'app_roles_app_id_value_unique',

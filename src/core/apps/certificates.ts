@@ -70,7 +70,9 @@ export async function getCertificate(ctx: CoreContext, appId: string, id: string
  * Changes a certificate's status while keeping exactly one active certificate per app:
  * only a staged certificate can be activated; activating it demotes the previous active one
  * to `staged` (still published, so responses signed a moment ago keep verifying); the
- * active one cannot be demoted directly.
+ * active one cannot be demoted directly. Two activations at once land one after the other:
+ * the store runs write transactions one at a time, on every node, and its one-active index
+ * (migration 0003) turns anything that slips past into ERR_CONFLICT.
  */
 export async function setCertificateStatus(ctx: CoreContext, appId: string, id: string, input: unknown): Promise<SigningCertificate> {
   const { status } = parseInput(updateCertificateInput, input);

@@ -82,7 +82,8 @@ export function defineAppContract(ctx: ContractContext): void {
       const staged = makeCertificate(app.id, { status: 'staged', serialNumber: '0d' });
       assert.deepEqual(await store.certificates.insert(active, { certificateId: active.id, sealedKey: 'v1.a.b' }), active);
       await store.certificates.insert(staged, { certificateId: staged.id, sealedKey: 'v1.c.d' });
-      await assertConflict(store.certificates.insert(active, { certificateId: active.id, sealedKey: 'v1.a.b' }), 'id');
+      // The staged one: re-inserting the active one would also clash on the one-active index.
+      await assertConflict(store.certificates.insert(staged, { certificateId: staged.id, sealedKey: 'v1.c.d' }), 'id');
       await assert.rejects(store.certificates.insert(makeCertificate(app.id), { certificateId: active.id, sealedKey: 'x' }), TypeError);
 
       assert.deepEqual(await store.certificates.get(app.id, active.id), active);
@@ -92,6 +93,8 @@ export function defineAppContract(ctx: ContractContext): void {
       assert.deepEqual(await store.certificates.getSealedKey(staged.id), { certificateId: staged.id, sealedKey: 'v1.c.d' });
       assert.equal(await store.certificates.getSealedKey('0'.repeat(26)), undefined);
 
+      // One active certificate per app (migration 0003): demote the active one first.
+      assert.deepEqual(await store.certificates.setStatus(app.id, active.id, 'staged'), { ...active, status: 'staged' });
       assert.deepEqual(await store.certificates.setStatus(app.id, staged.id, 'active'), { ...staged, status: 'active' });
       assert.equal(await store.certificates.setStatus(other.id, staged.id, 'inactive'), undefined);
       assert.equal((await store.certificates.get(app.id, staged.id))!.status, 'active');
