@@ -7,7 +7,7 @@ import { parseAuthnRequest } from '../saml/parse-authn-request.ts';
 import { myAppsPage } from './pages/my-apps-page.ts';
 import { signInRedirect } from './pages/safe-return-path.ts';
 import type { ServerDeps, ServerEnv } from './server-env.ts';
-import { buildNoPassiveResponse } from './sso/build-no-passive-response.ts';
+import { buildNoPassiveResponse } from '../saml/build-no-passive-response.ts';
 import { checkRequestForApp } from './sso/check-request-for-app.ts';
 import { RECEIVED_AT_PARAMETER, isFreshEnough, openReceivedAt, sealReceivedAt } from './sso/force-authn.ts';
 import { issueSamlResponse } from './sso/issue-saml-response.ts';

@@ -1,6 +1,6 @@
 import { DOMImplementation, XMLSerializer, type Element } from '@xmldom/xmldom';
-import { formatSamlInstant } from '../../saml/build-response.ts';
-import { generateSamlId } from '../../saml/generate-saml-id.ts';
+import { formatSamlInstant } from './build-response.ts';
+import { generateSamlId } from './generate-saml-id.ts';
 import {
   SAML_ASSERTION_NS,
   SAML_PROTOCOL_NS,
@@ -8,7 +8,7 @@ import {
   STATUS_NO_PASSIVE,
   STATUS_RESPONDER,
   XMLNS_NS,
-} from '../../saml/namespaces.ts';
+} from './namespaces.ts';
 
 export interface NoPassiveInput {
   issuer: string;
