@@ -6,7 +6,8 @@ import { openRuntime } from '../runtime/open-runtime.ts';
 /** Config, logger and a wired core for one CLI command; `close` releases the store. */
 export async function withRuntime<T>(fn: (rt: { config: Config; ctx: CoreContext; logger: Logger }) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  const logger = createLogger(config);
+  // Standard output is the command's result (JSON, a token, a list): log lines go to stderr.
+  const logger = createLogger(config, 2);
   const ctx = await openRuntime(config, logger);
   try {
     return await fn({ config, ctx, logger });
@@ -15,12 +16,14 @@ export async function withRuntime<T>(fn: (rt: { config: Config; ctx: CoreContext
   }
 }
 
-export function createLogger(config: Pick<Config, 'LOG_LEVEL'>): Logger {
-  return pino({
+/** Logs to stdout (long-running commands), or to `stderr` when given its file descriptor, 2. */
+export function createLogger(config: Pick<Config, 'LOG_LEVEL'>, stderr?: 2): Logger {
+  const options = {
     level: config.LOG_LEVEL,
     // Defence in depth: these fields must never reach a log line even if passed by mistake.
     redact: { paths: ['password', '*.password', 'token', '*.token', 'privateKey', '*.privateKey', 'SAMLResponse', 'authorization'], censor: '[redacted]' },
-  });
+  };
+  return stderr === undefined ? pino(options) : pino(options, pino.destination({ fd: stderr, sync: true }));
 }
 
 export function printJson(value: unknown): void {

@@ -75,6 +75,14 @@ describe('loadMasterKey from <dataDir>/master.key', () => {
     assert.deepEqual(loadMasterKey({ dataDir: dir }), { key: created.key, source: 'file' });
   });
 
+  test('with create: false, a missing file gives undefined and nothing is written', () => {
+    const dir = freshDir();
+    assert.equal(loadMasterKey({ dataDir: dir, create: false }), undefined);
+    assert.deepEqual(readdirSync(dir), []);
+    const created = loadMasterKey({ dataDir: dir });
+    assert.deepEqual(loadMasterKey({ dataDir: dir, create: false }), { key: created.key, source: 'file' });
+  });
+
   test('two directories get different keys', () => {
     assert.notDeepEqual(loadMasterKey({ dataDir: freshDir() }).key, loadMasterKey({ dataDir: freshDir() }).key);
   });

@@ -100,11 +100,20 @@ function createKeyFile(dataDir: string, path: string, key: Buffer): boolean {
   }
 }
 
+export interface LoadMasterKeyOptions {
+  dataDir: string;
+  envKey?: string | undefined;
+  /** Whether a missing key file may be created (default true); when not, a missing file gives undefined. */
+  create?: boolean;
+}
+
 /**
  * The key that seals secrets at rest: ROLEGATE_MASTER_KEY when set (`envKey`), else
  * `<dataDir>/master.key`, created with 32 random bytes on first start.
  */
-export function loadMasterKey(options: { dataDir: string; envKey?: string | undefined }): MasterKey {
+export function loadMasterKey(options: LoadMasterKeyOptions & { create?: true }): MasterKey;
+export function loadMasterKey(options: LoadMasterKeyOptions): MasterKey | undefined;
+export function loadMasterKey(options: LoadMasterKeyOptions): MasterKey | undefined {
   if (options.envKey !== undefined) return { key: parseEnvKey(options.envKey), source: 'env' };
   const path = join(options.dataDir, MASTER_KEY_FILE_NAME);
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
@@ -113,6 +122,7 @@ export function loadMasterKey(options: { dataDir: string; envKey?: string | unde
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
+  if (options.create === false) return undefined;
   const key = randomBytes(KEY_BYTES);
   if (createKeyFile(options.dataDir, path, key)) return { key, source: 'file-created' };
   return { key: readKeyFile(path), source: 'file' };
