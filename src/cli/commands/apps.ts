@@ -5,6 +5,7 @@ import { createRole, listRoles } from '../../core/roles/app-roles.ts';
 import { createAssignment } from '../../core/roles/assignments.ts';
 import { importAppRoles } from '../../core/roles/import-app-roles.ts';
 import { RolegateError } from '../../errors/rolegate-error.ts';
+import { describePublicUrl, resolvePublicUrl } from '../../runtime/public-url-setting.ts';
 import { printJson, withRuntime } from '../cli-runtime.ts';
 
 export function registerApps(program: Command): void {
@@ -16,7 +17,11 @@ export function registerApps(program: Command): void {
     .option('--identifier <uri...>', 'SP identifier(s) (entity ID); AWS default urn:amazon:webservices')
     .option('--reply-url <url...>', 'reply (ACS) URL(s); AWS default https://signin.aws.amazon.com/saml')
     .action(async (o: { name: string; template: string; identifier?: string[]; replyUrl?: string[] }) => {
-      await withRuntime(async ({ ctx }) => {
+      await withRuntime(async ({ config, ctx }) => {
+        // The entity ID is fixed at creation: it must name the URL the server runs at.
+        const publicUrl = await resolvePublicUrl(ctx.store, config);
+        ctx.publicUrl = publicUrl.url;
+        process.stderr.write(`IdP base URL: ${describePublicUrl(publicUrl)}\n`);
         const app = await createApp(ctx, {
           template: o.template,
           displayName: o.name,
