@@ -20,11 +20,17 @@ export const configSchema = z.object({
   ROLEGATE_MASTER_KEY: z
     .string()
     .optional()
-    .describe('32-byte key (64 hex characters or base64) that encrypts secrets at rest; when unset, <data>/master.key is used (created 0600).'),
+    .describe(
+      '32-byte key (64 hex characters or base64) that encrypts secrets at rest; when unset, <data>/master.key is used (created 0600). ' +
+        'With DATABASE_URL, set it to the same key on every node and CLI run: a database refuses any other key.',
+    ),
   ROLEGATE_PUBLIC_URL: z
     .url()
     .optional()
-    .describe('Public base URL of the IdP (entity IDs, SSO URLs); defaults to http://HOST:PORT.'),
+    .describe(
+      'Public base URL of the IdP (entity IDs, SSO URLs); defaults to http://HOST:PORT. CLI commands without it use the URL ' +
+        'the last `rolegate serve` recorded in the database, else that default.',
+    ),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
