@@ -68,6 +68,11 @@ describe('admin API: errors and validation', () => {
     assert.equal(bad.status, 400);
     assert.match(bad.body.error.message, /^appRoles\[1\]\.value: /);
     assert.equal((await idp.api('GET', `/apps/${app.body.id}/roles`)).body.items.length, before);
+
+    const value = role('111111111111', 'Twice');
+    assert.equal((await idp.api('POST', `/apps/${app.body.id}/roles`, { value, displayName: 'Twice' })).status, 201);
+    const twice = await idp.api('POST', `/apps/${app.body.id}/roles`, { value, displayName: 'Twice again' });
+    assert.deepEqual([twice.status, twice.body.error.message, twice.body.error.field], [409, 'An app role with this value already exists', 'value']);
   });
 
   test('a nested-group cycle is refused', async () => {
@@ -122,6 +127,10 @@ describe('admin API: certificates and rollover', () => {
     assert.equal(unpublished.status, 409, 'a certificate never published in metadata cannot start signing');
     assert.match(unpublished.body.error.message, /stage it first/);
     assert.equal((await idp.api('DELETE', `/apps/${app.id}/certificates/${spare.id}`)).status, 204);
+    const tooBig = await idp.api('POST', `/apps/${app.id}/certificates`, { keyBits: 4096 });
+    assert.equal(tooBig.status, 400);
+    assert.equal(tooBig.body.error.field, 'keyBits');
+    assert.match(tooBig.body.error.message, /keyBits: must be one of 2048, 3072/);
     const next = await idp.api('POST', `/apps/${app.id}/certificates`, { keyBits: 3072 });
     assert.equal(next.status, 201);
     assert.equal(next.body.status, 'staged');

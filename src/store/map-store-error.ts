@@ -35,7 +35,7 @@ export function toStoreError(error: unknown): unknown {
     const { key } = unique;
     return key === undefined
       ? new RolegateError('ERR_CONFLICT', 'A record with the same key already exists', { cause: error })
-      : new RolegateError('ERR_CONFLICT', key.message ?? `A ${key.entity} with this ${key.field} already exists`, {
+      : new RolegateError('ERR_CONFLICT', key.message ?? `${/^[aeiou]/.test(key.entity) ? 'An' : 'A'} ${key.entity} with this ${key.field} already exists`, {
           cause: error,
           field: key.field,
         });

@@ -5,9 +5,10 @@ import type { App, CertificateStatus, SealedPrivateKey, SigningCertificate } fro
 import { newId } from '../new-id.ts';
 import { found } from '../not-found.ts';
 import { parseInput } from '../parse-input.ts';
+import { signingKeyBits } from './signing-key-bits.ts';
 
 export const createCertificateInput = z.strictObject({
-  keyBits: z.union([z.literal(2048), z.literal(3072)]).optional(),
+  keyBits: signingKeyBits.optional(),
   // A new certificate is staged by default: published in metadata, so every AWS account
   // can learn it before it starts signing.
   status: z.enum(['staged', 'inactive']).optional(),
