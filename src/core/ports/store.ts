@@ -40,7 +40,11 @@ export interface Store {
   readonly tokens: ApiTokenRepository;
   readonly sessions: SsoSessionRepository;
   readonly settings: SettingsRepository;
-  /** Runs `fn` in one transaction: all its writes land, or none do. Nested calls reuse the outer transaction. */
+  /**
+   * Runs `fn` in one transaction: all its writes land, or none do. Nested calls reuse the outer
+   * transaction. Transactions run one at a time (across processes too), so a check made inside
+   * one still holds when its write lands.
+   */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
