@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { assignDefaultRole } from './support/assign-default-role.ts';
 import { startTestIdp, type TestIdp } from './support/start-test-idp.ts';
 
 const SP = 'https://sp.example.test/saml/metadata';
@@ -16,9 +17,7 @@ describe('IdP: claim and NameID sources named after Object.prototype properties'
     const app = await idp.api('POST', '/apps', { template: 'generic-saml', displayName: 'Wiki', identifiers: [SP], replyUrls: [ACS] });
     assert.equal(app.status, 201, JSON.stringify(app.body));
     appId = app.body.id;
-    const roles = await idp.api('GET', `/apps/${appId}/roles`);
-    const msiam = roles.body.items.find((r: { displayName: string }) => r.displayName === 'msiam_access');
-    assert.equal((await idp.api('POST', `/apps/${appId}/assignments`, { principalId: user.body.id, appRoleId: msiam.id })).status, 201);
+    await assignDefaultRole(idp, appId, user.body.id);
   });
   after(() => idp.close());
 

@@ -9,6 +9,7 @@ import {
   signTestAuthnRequestXml,
   signTestRedirectQuery,
 } from './support/sign-test-authn-request.ts';
+import { assignDefaultRole } from './support/assign-default-role.ts';
 import { startTestIdp, type TestIdp } from './support/start-test-idp.ts';
 
 describe('IdP: SP-initiated sign-in with signed AuthnRequests required', () => {
@@ -31,9 +32,7 @@ describe('IdP: SP-initiated sign-in with signed AuthnRequests required', () => {
     assert.deepEqual(app.body.spSigningCertificates, []);
     const patched = await idp.api('PATCH', `/apps/${appId}`, { authnRequestsSigned: true, spSigningCertificates: [sp.certificatePem] });
     assert.equal(patched.status, 200, JSON.stringify(patched.body));
-    const roles = await idp.api('GET', `/apps/${appId}/roles`);
-    const msiam = roles.body.items.find((r: { displayName: string }) => r.displayName === 'msiam_access');
-    assert.equal((await idp.api('POST', `/apps/${appId}/assignments`, { principalId: user.body.id, appRoleId: msiam.id })).status, 201);
+    await assignDefaultRole(idp, appId, user.body.id);
   });
   after(() => idp.close());
 

@@ -5,6 +5,7 @@ import { parseIdpMetadata } from '../src/saml/parse-idp-metadata.ts';
 import { readAssertion } from '../src/saml/read-assertion.ts';
 import { verifySamlResponse } from '../src/saml/verify/verify-saml-response.ts';
 import { BrowserSession, formAction, formValue } from './support/browser-session.ts';
+import { assignDefaultRole } from './support/assign-default-role.ts';
 import { startTestIdp, type TestIdp } from './support/start-test-idp.ts';
 import { xmlsecVerify } from './support/xmlsec-verify.ts';
 
@@ -236,9 +237,7 @@ describe('IdP: SP-initiated sign-in with a generic SAML SP', () => {
     const app = await idp.api('POST', '/apps', { template: 'generic-saml', displayName: 'Wiki', identifiers: [SP], replyUrls: [ACS] });
     assert.equal(app.status, 201, JSON.stringify(app.body));
     appId = app.body.id;
-    const roles = await idp.api('GET', `/apps/${appId}/roles`);
-    const msiam = roles.body.items.find((r: { displayName: string }) => r.displayName === 'msiam_access');
-    assert.equal((await idp.api('POST', `/apps/${appId}/assignments`, { principalId: user.body.id, appRoleId: msiam.id })).status, 201);
+    await assignDefaultRole(idp, appId, user.body.id);
   });
   after(() => idp.close());
 

@@ -1,17 +1,11 @@
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, describe, test } from 'node:test';
+import { describe } from 'node:test';
 import { Migrator, sql, type Kysely, type Migration } from 'kysely';
-import pg from 'pg';
 import { appToRow } from '../mappers/app-mapper.ts';
 import { makeApp } from '../contract/fixtures.ts';
-import { openPostgres } from '../open-postgres.ts';
-import { openSqlite } from '../open-sqlite.ts';
 import { initialMigration } from './0001-initial.ts';
 import { runMigrations } from './run-migrations.ts';
+import { testMigrationOnBothBackends } from './test-migration-on-both-backends.ts';
 
 /**
  * An app written under 0001 alone, then migrated to the latest schema, reads back with the
@@ -36,45 +30,5 @@ async function checkExistingRowsGetDefaults(db: Kysely<any>, schema: string | un
 }
 
 describe('migration 0002-authn-request-signing', () => {
-  test('SQLite: existing apps get false and [] ', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'rolegate-m0002-'));
-    const db = openSqlite(join(dir, 'rolegate.db'));
-    try {
-      await checkExistingRowsGetDefaults(db, undefined);
-    } finally {
-      await db.destroy();
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
-
-  const url = process.env.ROLEGATE_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const schema = `rolegate_test_${randomBytes(6).toString('hex')}`;
-  after(async () => {
-    const admin = new pg.Client({ connectionString: url });
-    try {
-      await admin.connect();
-      await admin.query(`drop schema if exists "${schema}" cascade`);
-    } catch {
-      // Unreachable PostgreSQL: the test below already reported it.
-    } finally {
-      await admin.end().catch(() => {});
-    }
-  });
-
-  test('PostgreSQL: existing apps get false and []', async (t) => {
-    let connection;
-    try {
-      connection = await openPostgres(url, schema);
-    } catch (error) {
-      const inCi = !['', '0', 'false'].includes((process.env.CI ?? '').toLowerCase());
-      if (inCi) throw error;
-      t.skip('PostgreSQL is unreachable');
-      return;
-    }
-    try {
-      await checkExistingRowsGetDefaults(connection.db, connection.schema);
-    } finally {
-      await connection.db.destroy();
-    }
-  });
+  testMigrationOnBothBackends('existing apps get false and []', checkExistingRowsGetDefaults);
 });

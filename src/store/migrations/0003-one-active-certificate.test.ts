@@ -1,20 +1,14 @@
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, describe, test } from 'node:test';
+import { describe } from 'node:test';
 import { Migrator, type Kysely, type Migration } from 'kysely';
-import pg from 'pg';
 import { newId } from '../../core/new-id.ts';
 import { makeApp, makeCertificate } from '../contract/fixtures.ts';
 import { appToRow } from '../mappers/app-mapper.ts';
 import { certificateToRow } from '../mappers/certificate-mapper.ts';
-import { openPostgres } from '../open-postgres.ts';
-import { openSqlite } from '../open-sqlite.ts';
 import { initialMigration } from './0001-initial.ts';
 import { authnRequestSigningMigration } from './0002-authn-request-signing.ts';
 import { runMigrations } from './run-migrations.ts';
+import { testMigrationOnBothBackends } from './test-migration-on-both-backends.ts';
 
 /**
  * Apps that concurrent activations left with several active certificates, written under
@@ -56,45 +50,5 @@ async function checkExtraActiveCertificatesAreStaged(db: Kysely<any>, schema: st
 }
 
 describe('migration 0003-one-active-certificate', () => {
-  test('SQLite: extra active certificates become staged, the lowest id stays active', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'rolegate-m0003-'));
-    const db = openSqlite(join(dir, 'rolegate.db'));
-    try {
-      await checkExtraActiveCertificatesAreStaged(db, undefined);
-    } finally {
-      await db.destroy();
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
-
-  const url = process.env.ROLEGATE_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const schema = `rolegate_test_${randomBytes(6).toString('hex')}`;
-  after(async () => {
-    const admin = new pg.Client({ connectionString: url });
-    try {
-      await admin.connect();
-      await admin.query(`drop schema if exists "${schema}" cascade`);
-    } catch {
-      // Unreachable PostgreSQL: the test below already reported it.
-    } finally {
-      await admin.end().catch(() => {});
-    }
-  });
-
-  test('PostgreSQL: extra active certificates become staged, the lowest id stays active', async (t) => {
-    let connection;
-    try {
-      connection = await openPostgres(url, schema);
-    } catch (error) {
-      const inCi = !['', '0', 'false'].includes((process.env.CI ?? '').toLowerCase());
-      if (inCi) throw error;
-      t.skip('PostgreSQL is unreachable');
-      return;
-    }
-    try {
-      await checkExtraActiveCertificatesAreStaged(connection.db, connection.schema);
-    } finally {
-      await connection.db.destroy();
-    }
-  });
+  testMigrationOnBothBackends('extra active certificates become staged, the lowest id stays active', checkExtraActiveCertificatesAreStaged);
 });
