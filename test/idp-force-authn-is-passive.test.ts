@@ -27,13 +27,15 @@ describe('IdP: ForceAuthn and IsPassive on SP-initiated sign-in (saml-core §3.4
   });
   after(() => idp.close());
 
-  function ssoPath(options: { id: string; issueInstant: number; forceAuthn?: boolean; isPassive?: boolean; relayState?: string }) {
+  function ssoPath(options: { id: string; issueInstant: number; forceAuthn?: boolean; isPassive?: boolean; relayState?: string; nameIdFormat?: string }) {
     const xml =
       `<samlp:AuthnRequest xmlns:samlp="${PROTOCOL}" xmlns:saml="${ASSERTION}" ID="${options.id}" Version="2.0" ` +
       `IssueInstant="${samlInstant(options.issueInstant)}" AssertionConsumerServiceURL="${ACS}"` +
       (options.forceAuthn ? ' ForceAuthn="true"' : '') +
       (options.isPassive ? ' IsPassive="true"' : '') +
-      `><saml:Issuer>${SP}</saml:Issuer></samlp:AuthnRequest>`;
+      `><saml:Issuer>${SP}</saml:Issuer>` +
+      (options.nameIdFormat === undefined ? '' : `<samlp:NameIDPolicy Format="${options.nameIdFormat}" AllowCreate="true"/>`) +
+      `</samlp:AuthnRequest>`;
     const params = new URLSearchParams({ SAMLRequest: deflateRawSync(Buffer.from(xml)).toString('base64') });
     if (options.relayState !== undefined) params.set('RelayState', options.relayState);
     return `/saml/${appId}/sso?${params}`;
@@ -149,5 +151,20 @@ describe('IdP: ForceAuthn and IsPassive on SP-initiated sign-in (saml-core §3.4
     const r = await new BrowserSession(idp.url).request(`/saml/${appId}/sso?SAMLRequest=${encodeURIComponent(deflateRawSync(Buffer.from(xml)).toString('base64'))}`);
     assert.equal(r.status, 400);
     assert.doesNotMatch(r.text, /SAMLResponse/);
+  });
+
+  test('a NameIDPolicy asking for another Format is answered InvalidNameIDPolicy, before any sign-in', async () => {
+    const anonymous = new BrowserSession(idp.url);
+    const refused = responseOf(await anonymous.request(ssoPath({ id: '_policy1', issueInstant: clock, relayState: 'rp', nameIdFormat: 'urn:oasis:names:tc:SAML:2.0:nameid-format:transient' })));
+    assert.deepEqual(refused.codes, ['urn:oasis:names:tc:SAML:2.0:status:Requester', 'urn:oasis:names:tc:SAML:2.0:status:InvalidNameIDPolicy']);
+    assert.equal(refused.root.getAttribute('InResponseTo'), '_policy1');
+    assert.equal(refused.assertions, 0);
+
+    // The app sends emailAddress NameIDs (the generic template's default): asking for that, or for unspecified, signs in as usual.
+    const browser = await signedIn();
+    for (const format of ['urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress', 'urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified']) {
+      const answer = responseOf(await browser.request(ssoPath({ id: '_policy2', issueInstant: clock, nameIdFormat: format })));
+      assert.deepEqual(answer.codes, ['urn:oasis:names:tc:SAML:2.0:status:Success'], format);
+    }
   });
 });

@@ -7,7 +7,8 @@ import { parseAuthnRequest } from '../saml/parse-authn-request.ts';
 import { myAppsPage } from './pages/my-apps-page.ts';
 import { signInRedirect } from './pages/safe-return-path.ts';
 import type { ServerDeps, ServerEnv } from './server-env.ts';
-import { buildNoPassiveResponse } from '../saml/build-no-passive-response.ts';
+import { buildStatusResponse, REFUSAL_STATUSES } from '../saml/build-status-response.ts';
+import { satisfiesNameIdPolicy } from '../saml/satisfies-name-id-policy.ts';
 import { checkRequestForApp } from './sso/check-request-for-app.ts';
 import { RECEIVED_AT_PARAMETER, isFreshEnough, openReceivedAt, sealReceivedAt } from './sso/force-authn.ts';
 import { issueSamlResponse } from './sso/issue-saml-response.ts';
@@ -57,6 +58,15 @@ export function ssoRoutes(deps: ServerDeps): Hono<ServerEnv> {
     });
     const request = parseAuthnRequest(checked.xml, deps.ctx.now());
     const { acsUrl } = checkRequestForApp(target, request, `${deps.ctx.publicUrl}/saml/${target.id}/sso`);
+    const refuse = (status: (typeof REFUSAL_STATUSES)[keyof typeof REFUSAL_STATUSES], why: string) => {
+      c.get('logger').info({ appId: target.id, acsUrl, inResponseTo: request.id }, why);
+      const xml = buildStatusResponse({ issuer: target.idpEntityId, destination: acsUrl, inResponseTo: request.id, now: deps.ctx.now(), status });
+      return renderPostBinding(c, target, acsUrl, xml, received.relayState);
+    };
+    // Before the detour through sign-in: the answer would be the same after it.
+    if (!satisfiesNameIdPolicy(request.nameIdPolicyFormat, target.nameIdFormat)) {
+      return refuse(REFUSAL_STATUSES.invalidNameIdPolicy, 'SP-initiated request asks for another NameID Format: answered InvalidNameIDPolicy');
+    }
     const session = c.get('session');
     const ref = { appId: target.id, request };
     // Only the way back from sign-in carries the note, and it always uses the redirect binding.
@@ -64,11 +74,7 @@ export function ssoRoutes(deps: ServerDeps): Hono<ServerEnv> {
     const usable = session !== undefined && (!request.forceAuthn || isFreshEnough(new Date(session.session.authnInstant), request.issueInstant, receivedAt));
     if (!usable) {
       // saml-core §3.4.1: IsPassive forbids taking over the screen, so the SP hears NoPassive instead of a sign-in page.
-      if (request.isPassive) {
-        c.get('logger').info({ appId: target.id, acsUrl, inResponseTo: request.id }, 'SP-initiated passive request answered NoPassive');
-        const xml = buildNoPassiveResponse({ issuer: target.idpEntityId, destination: acsUrl, inResponseTo: request.id, now: deps.ctx.now() });
-        return renderPostBinding(c, target, acsUrl, xml, received.relayState);
-      }
+      if (request.isPassive) return refuse(REFUSAL_STATUSES.noPassive, 'SP-initiated passive request answered NoPassive');
       let pending = `/saml/${target.id}/sso?${pendingRequestQuery(received)}`;
       if (request.forceAuthn) pending += `&${RECEIVED_AT_PARAMETER}=${sealReceivedAt(deps.ctx, ref, receivedAt ?? deps.ctx.now())}`;
       return c.redirect(signInRedirect(pending, { fresh: request.forceAuthn }), 303);
