@@ -33,7 +33,7 @@ export function verifyPostAuthnRequestSignature(
   try {
     checkUniqueIds(doc);
     const facts = checkSignedInfo(signature, root, LABEL, allowSha1);
-    const canonical = verifySignatureValue(signature, root, facts, trustedKeys, LABEL, allowSha1);
+    const canonical = verifySignatureValue(signature, root, facts, trustedKeys, LABEL, allowSha1, maxLength);
     readSignedElement(canonical, root, LABEL, maxLength);
     return canonical;
   } catch (error) {

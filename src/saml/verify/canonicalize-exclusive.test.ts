@@ -10,6 +10,7 @@ import { createTestCertificate, type TestSigningKey } from '../../../test/suppor
 import { signTestResponse } from '../../../test/support/sign-test-response.ts';
 import { buildSamlResponse } from '../build-response.ts';
 import { ALG_ENVELOPED_SIGNATURE, ALG_EXC_C14N, SAML_ASSERTION_NS, SAML_PROTOCOL_NS, XMLDSIG_NS } from '../namespaces.ts';
+import { isRolegateError } from '../../errors/rolegate-error.ts';
 import { parseXmlSafely } from '../parse-xml-safely.ts';
 import { signSamlResponse } from '../sign-xml.ts';
 import { canonicalizeExclusive } from './canonicalize-exclusive.ts';
@@ -52,10 +53,10 @@ function ourCanonical(xml: string, signed: 'Response' | 'Assertion', inclusivePr
   const element = signedElementOf(doc.documentElement as Element, signed);
   const signature = childElements(element, XMLDSIG_NS, 'Signature')[0] as Element;
   const before = describeXmlTree(doc);
-  const direct = canonicalizeExclusive(element, inclusivePrefixes ?? [], signature);
+  const direct = canonicalizeExclusive(element, inclusivePrefixes ?? [], signature, 1_000_000);
   if (inclusivePrefixes === undefined) {
     const facts = checkSignedInfo(signature, element, signed, true);
-    const verified = verifySignatureValue(signature, element, facts, loadTrustedKeys([key.certificatePem]), signed, true);
+    const verified = verifySignatureValue(signature, element, facts, loadTrustedKeys([key.certificatePem]), signed, true, 1_000_000);
     assert.equal(verified, direct);
   }
   // Detaching the Signature (or declaring PrefixList namespaces) must not leak into the DOM.
@@ -133,13 +134,22 @@ describe('canonicalizeExclusive is byte-identical to xml-crypto SignedXml', () =
     const doc = parseXmlSafely(`<w:Wrap xmlns:w="urn:w" xmlns:samlp="${SAML_PROTOCOL_NS}">${xml.replace(/^<\?xml[^>]*>/, '')}</w:Wrap>`, { maxLength: 200_000 });
     const response = childElements(doc.documentElement as Element, SAML_PROTOCOL_NS, 'Response')[0] as Element;
     const signature = childElements(response, XMLDSIG_NS, 'Signature')[0] as Element;
-    assert.equal(canonicalizeExclusive(response, [], signature), xmlCryptoCanonical(xml, 'Response'));
+    assert.equal(canonicalizeExclusive(response, [], signature, 1_000_000), xmlCryptoCanonical(xml, 'Response'));
   });
 
   test('refuses to exclude a node that is not a child', () => {
     const doc = parseXmlSafely('<a xmlns="urn:a"><b><c/></b></a>', { maxLength: 1000 });
     const root = doc.documentElement as Element;
     const grandchild = (root.firstChild as Element).firstChild as Element;
-    assert.throws(() => canonicalizeExclusive(root, [], grandchild), TypeError);
+    assert.throws(() => canonicalizeExclusive(root, [], grandchild, 1000), TypeError);
+  });
+
+  test('refuses output longer than maxLength as it is built: a namespace repeated on every sibling amplifies', () => {
+    const uri = `urn:${'x'.repeat(3000)}`;
+    const doc = parseXmlSafely(`<p:a xmlns:p="urn:p"><p:b xmlns="${uri}">${'<c/>'.repeat(2000)}</p:b></p:a>`, { maxLength: 20_000 });
+    const root = doc.documentElement as Element;
+    // Every <c/> renders xmlns="urn:xxx…" again: some 6 MB from 11 KB.
+    assert.equal(canonicalizeExclusive(root, [], undefined, 10_000_000).length > 6_000_000, true);
+    assert.throws(() => canonicalizeExclusive(root, [], undefined, 20_000), (error: unknown) => isRolegateError(error, 'ERR_XML_TOO_LARGE') && /longer than 20000 characters/.test(error.message));
   });
 });

@@ -1,3 +1,4 @@
+import { RolegateError } from '../../errors/rolegate-error.ts';
 import { COMMENT_NODE, ELEMENT_NODE, TEXT_NODE, type XmlAttribute, type XmlElement } from '../xml/xml-dom.ts';
 import { collectAncestorNamespaces, type NamespaceBinding } from './collect-ancestor-namespaces.ts';
 
@@ -14,17 +15,24 @@ import { collectAncestorNamespaces, type NamespaceBinding } from './collect-ance
  * `inclusivePrefixes` is the InclusiveNamespaces PrefixList (exc-c14n §3); when it is empty, the
  * list of a CanonicalizationMethod child is used instead, as xml-crypto's process() does for
  * SignedInfo.
+ *
+ * Exclusive C14N repeats a namespace declaration on every sibling that uses it, so a small
+ * document can canonicalize to a huge one (a long URI on thousands of siblings). The verifier
+ * re-parses these bytes under `maxLength`, so output beyond it is refused as it is built
+ * (ERR_XML_TOO_LARGE), before it costs memory and a digest.
  */
-export function canonicalizeExclusive(element: XmlElement, inclusivePrefixes: readonly string[], excludedChild?: XmlElement): string {
+export function canonicalizeExclusive(element: XmlElement, inclusivePrefixes: readonly string[], excludedChild: XmlElement | undefined, maxLength: number): string {
   if (excludedChild !== undefined && excludedChild.parentNode !== element) {
     throw new TypeError('the excluded node must be a child of the canonicalized element');
   }
-  const prefixList = inclusivePrefixes.length > 0 ? inclusivePrefixes : prefixListOfCanonicalizationMethod(element);
+  // A set: the list comes from the unverified Transform and is consulted per attribute.
+  const prefixList = new Set(inclusivePrefixes.length > 0 ? inclusivePrefixes : prefixListOfCanonicalizationMethod(element));
   // xml-crypto declares the ancestors' bindings for listed prefixes on the element itself.
   const inherited: NamespaceBinding[] = [];
-  if (prefixList.length > 0) for (const binding of collectAncestorNamespaces(element)) if (prefixList.includes(binding.prefix)) inherited.push(binding);
-  const canonicalizer = new ExclusiveCanonicalizer(prefixList, excludedChild);
+  if (prefixList.size > 0) for (const binding of collectAncestorNamespaces(element)) if (prefixList.has(binding.prefix)) inherited.push(binding);
+  const canonicalizer = new ExclusiveCanonicalizer(prefixList, excludedChild, maxLength);
   canonicalizer.element(element, '', inherited);
+  canonicalizer.checkLength();
   return canonicalizer.output;
 }
 
@@ -34,15 +42,23 @@ class ExclusiveCanonicalizer {
   private readonly rendered: NamespaceBinding[] = [];
 
   constructor(
-    private readonly prefixList: readonly string[],
+    private readonly prefixList: ReadonlySet<string>,
     private readonly excludedChild: XmlElement | undefined,
+    private readonly maxLength: number,
   ) {}
+
+  checkLength(): void {
+    if (this.output.length > this.maxLength) {
+      throw new RolegateError('ERR_XML_TOO_LARGE', `The canonical form of the signed element is longer than ${this.maxLength} characters`);
+    }
+  }
 
   /** `defaultNamespace` may be null: xml-crypto carries a null namespaceURI down as the default. */
   element(element: XmlElement, defaultNamespace: string | null, inherited: readonly NamespaceBinding[]): void {
     const scopeDepth = this.rendered.length;
     const { declarations, defaultNamespace: childDefault } = this.namespaceDeclarations(element, defaultNamespace, inherited);
     this.output += `<${element.tagName}${declarations}${renderAttributes(element.attributes)}>`;
+    this.checkLength();
     for (const child of element.childNodes) {
       if (child === this.excludedChild || child.nodeType === COMMENT_NODE) continue;
       if (child.nodeType === TEXT_NODE) this.output += escapeText(child.data);
@@ -77,7 +93,7 @@ class ExclusiveCanonicalizer {
     for (const attribute of attributes) {
       if (!attribute.prefix) continue;
       // A declaration of a listed prefix (xml-crypto tests the local name of any prefixed attribute).
-      if (!this.inScope(attribute.localName, attribute.value) && this.prefixList.includes(attribute.localName)) {
+      if (!this.inScope(attribute.localName, attribute.value) && this.prefixList.has(attribute.localName)) {
         this.render(toRender, attribute.localName, attribute.value);
       }
       if (attribute.prefix !== 'xmlns' && attribute.prefix !== 'xml' && !this.inScope(attribute.prefix, attribute.namespaceURI ?? '')) {

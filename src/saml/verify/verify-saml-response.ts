@@ -62,14 +62,14 @@ export function verifySamlDocument(
   if (responseSignature) {
     const facts = checkSignedInfo(responseSignature, response, 'Response', options.allowSha1);
     signatureAlgorithm = facts.signatureAlgorithm;
-    const bytes = verifySignatureValue(responseSignature, response, facts, keys, 'Response', options.allowSha1);
+    const bytes = verifySignatureValue(responseSignature, response, facts, keys, 'Response', options.allowSha1, options.maxLength);
     verifiedResponse = readSignedElement(bytes, response, 'Response', options.maxLength);
   }
   let verifiedAssertion: XmlElement | undefined;
   if (assertionSignature) {
     const facts = checkSignedInfo(assertionSignature, assertion, 'Assertion', options.allowSha1);
     signatureAlgorithm = facts.signatureAlgorithm;
-    const bytes = verifySignatureValue(assertionSignature, assertion, facts, keys, 'Assertion', options.allowSha1);
+    const bytes = verifySignatureValue(assertionSignature, assertion, facts, keys, 'Assertion', options.allowSha1, options.maxLength);
     verifiedAssertion = readSignedElement(bytes, assertion, 'Assertion', options.maxLength);
   } else if (verifiedResponse) {
     const inside = childElements(verifiedResponse, SAML_ASSERTION_NS, 'Assertion');

@@ -25,6 +25,7 @@ export function verifySignatureValue(
   trustedKeys: readonly KeyObject[],
   label: string,
   allowSha1: boolean,
+  maxLength: number,
 ): string {
   if (trustedKeys.length === 0) {
     throw refuse('ERR_SIGNATURE_INVALID', 'signature-value', `${label} cannot be verified: no RSA signing certificate is trusted`);
@@ -36,7 +37,7 @@ export function verifySignatureValue(
     throw refuse('ERR_SIGNATURE_INVALID', 'signed-info', `${label} Signature was not checked before verification`);
   }
   const parts = readSignatureParts(signature, label);
-  const { canonicalSignedInfo, canonicalElement } = canonicalize(signature, signedElement, parts, label);
+  const { canonicalSignedInfo, canonicalElement } = canonicalize(signature, signedElement, parts, label, maxLength);
   checkDigest(canonicalElement, digestHash, parts.digestValue, label);
   checkSignatureByTrustedKey(canonicalSignedInfo, signatureHash, parts.signatureValue, trustedKeys, label);
   return canonicalElement;
@@ -47,11 +48,11 @@ export function verifySignatureValue(
  * xmldsig-core §4.3.1), and the signed element through the Reference's transforms: the
  * enveloped Signature removed (xmldsig-core §6.6.4), then exc-c14n with its PrefixList.
  */
-function canonicalize(signature: XmlElement, signedElement: XmlElement, parts: ReturnType<typeof readSignatureParts>, label: string) {
+function canonicalize(signature: XmlElement, signedElement: XmlElement, parts: ReturnType<typeof readSignatureParts>, label: string, maxLength: number) {
   try {
     return {
-      canonicalSignedInfo: canonicalizeExclusive(parts.signedInfo, []),
-      canonicalElement: canonicalizeExclusive(signedElement, readInclusivePrefixes(parts.lastTransform), signature),
+      canonicalSignedInfo: canonicalizeExclusive(parts.signedInfo, [], undefined, maxLength),
+      canonicalElement: canonicalizeExclusive(signedElement, readInclusivePrefixes(parts.lastTransform), signature, maxLength),
     };
   } catch (cause) {
     if (isRolegateError(cause)) throw cause;

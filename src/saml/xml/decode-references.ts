@@ -9,8 +9,9 @@ const PREDEFINED_ENTITIES: ReadonlyMap<string, string> = new Map([
   ['quot', '"'],
 ]);
 
-const DECIMAL = /^[0-9]{1,8}$/;
-const HEXADECIMAL = /^[0-9a-fA-F]{1,8}$/;
+// Leading zeros are allowed in any number (XML 1.0 §4.1 [66]); what is left must fit a code point.
+const DECIMAL = /^0*([0-9]{1,8})$/;
+const HEXADECIMAL = /^0*([0-9a-fA-F]{1,8})$/;
 
 /** Why a reference is refused, with the offset (in the decoded text) of its `&`. */
 export class XmlReferenceError extends Error {
@@ -44,13 +45,14 @@ export function decodeReferences(raw: string): string {
 function resolveReference(name: string, offset: number): string {
   if (name.startsWith('#')) {
     const hex = name.startsWith('#x');
-    const digits = name.slice(hex ? 2 : 1);
-    if (!(hex ? HEXADECIMAL : DECIMAL).test(digits)) {
-      throw new XmlReferenceError(`character reference "&${shorten(name)};" is not a number`, offset);
+    const digits = (hex ? HEXADECIMAL : DECIMAL).exec(name.slice(hex ? 2 : 1))?.[1];
+    if (digits === undefined) {
+      const reason = /^#x?[0-9a-fA-F]+$/.test(name) ? 'is beyond every character' : 'is not a number';
+      throw new XmlReferenceError(`character reference "&${shorten(name)};" ${reason}`, offset);
     }
     const codePoint = Number.parseInt(digits, hex ? 16 : 10);
     if (!isXmlChar(codePoint)) {
-      throw new XmlReferenceError(`character reference "&${name};" names a character XML does not allow`, offset);
+      throw new XmlReferenceError(`character reference "&${shorten(name)};" names a character XML does not allow`, offset);
     }
     return String.fromCodePoint(codePoint);
   }

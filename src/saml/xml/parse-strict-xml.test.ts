@@ -49,9 +49,9 @@ describe('parseStrictXml: what it accepts, and the tree it builds', () => {
   });
 
   test('references: the five predefined entities and character references, decimal and hex, beyond the BMP', () => {
-    const r = root('<a v="&lt;&gt;&amp;&apos;&quot;&#60;&#x3C;&#x1F600;">&lt;&gt;&amp;&apos;&quot;&#65;&#x42;&#x1F600;</a>');
+    const r = root('<a v="&lt;&gt;&amp;&apos;&quot;&#60;&#x3C;&#x1F600;">&lt;&gt;&amp;&apos;&quot;&#65;&#x42;&#x1F600;&#x000000041;&#0000000065;</a>');
     assert.equal(r.getAttribute('v'), `<>&'"<<😀`);
-    assert.equal(r.textContent, `<>&'"AB😀`);
+    assert.equal(r.textContent, `<>&'"AB😀AA`);
   });
 
   test('line ends are normalized; attribute white space becomes spaces but referenced white space stays', () => {
@@ -133,6 +133,10 @@ describe('parseStrictXml: what it refuses, saying what and where', () => {
     ['a reference to a surrogate', '<a>&#xD800;</a>', /names a character XML does not allow/],
     ['a reference to U+FFFE', '<a>&#xFFFE;</a>', /names a character XML does not allow/],
     ['a reference that is not a number', '<a>&#x1G;</a>', /is not a number/],
+    ['a reference beyond every character', '<a>&#x1234567890;</a>', /"&#x1234567890;" is beyond every character/],
+    ['a processing instruction target with a colon', '<?a:b x?><a/>', /target must be a name without a colon/],
+    ['a namespace name with a double quote', `<a xmlns:p='urn:"x'/>`, /namespace name of xmlns:p contains &, <, "/],
+    ['a namespace name with an ampersand', '<a xmlns="urn:a&amp;b"/>', /namespace name of xmlns contains &/],
     ['"]]>" in text', '<a>x]]>y</a>', /"]]>" is not allowed in text/],
     ['"--" inside a comment', '<a><!-- a -- b --></a>', /"--" is not allowed inside a comment/],
     ['a comment ending in "-"', '<a><!-- a ---></a>', /"--" is not allowed inside a comment/],
@@ -148,12 +152,16 @@ describe('parseStrictXml: what it refuses, saying what and where', () => {
     ['another declared encoding', '<?xml version="1.0" encoding="ISO-8859-1"?><a/>', /declares encoding "ISO-8859-1", but it was read as UTF-8/],
     ['a malformed XML declaration', '<?xml encoding="UTF-8"?><a/>', /XML declaration is malformed/],
     ['a DOCTYPE', '<!DOCTYPE a><a/>', /markup declarations are not allowed/],
-    ['a processing instruction without white space after its target', '<?pi-x?><?pi"x"?><a/>', /must be followed by white space/],
+    ['a processing instruction without white space after its target', '<?pi-x?><?pi"x"?><a/>', /followed by white space/],
     [`nesting deeper than ${MAX_ELEMENT_DEPTH}`, `${'<a>'.repeat(MAX_ELEMENT_DEPTH + 1)}${'</a>'.repeat(MAX_ELEMENT_DEPTH + 1)}`, /nested deeper than 100 levels/],
   ];
   for (const [name, xml, pattern] of cases) {
     test(name, () => assert.throws(() => parseStrictXml(xml), malformed(pattern)));
   }
+
+  test('a name as long as the document is not repeated whole in the message', () => {
+    assert.throws(() => parseStrictXml(`<${'n'.repeat(100_000)}>`), (error: unknown) => isRolegateError(error, 'ERR_XML_MALFORMED') && error.message.length < 400);
+  });
 
   test('the message gives the line and column of the problem', () => {
     assert.throws(() => parseStrictXml('<a>\n  <b x="1" x="2"/>\n</a>'), malformed(/\(line 2, column 3\)$/));

@@ -1,7 +1,7 @@
 import { RolegateError } from '../../errors/rolegate-error.ts';
 import { decodeReferences, XmlReferenceError } from './decode-references.ts';
 import { XmlAttribute, XmlComment, XmlDocument, XmlElement, XmlText, XMLNS_NAMESPACE, TEXT_NODE, type XmlParent } from './xml-dom.ts';
-import { isWhitespaceCode, NAME_AT, NOT_XML_CHAR, QNAME_AT, WHITESPACE_AT } from './xml-grammar.ts';
+import { isWhitespaceCode, NC_NAME_AT, NOT_XML_CHAR, QNAME_AT, WHITESPACE_AT } from './xml-grammar.ts';
 
 const XML_NAMESPACE = 'http://www.w3.org/XML/1998/namespace';
 
@@ -16,11 +16,16 @@ const APOSTROPHE = 0x27;
 const COLON = 0x3a;
 
 const LITERAL_WHITESPACE_ALL = /[\t\n]/g;
+const AMBIGUOUS_IN_CANONICAL_XML = /[&<"\t\n\r]/;
+// Names and values quoted in messages can be as long as the document; the point is made in less.
+const MAX_PROBLEM_LENGTH = 300;
 // Most documents are printable ASCII, which this simpler expression rules in faster than NOT_XML_CHAR.
 const NOT_PRINTABLE_ASCII = /[^\t\n\r\x20-\x7E]/;
 
-type Scope = ReadonlyMap<string, string>;
-const ROOT_SCOPE: Scope = new Map([['xml', XML_NAMESPACE]]);
+/** Each prefix's bindings, innermost last ('' for xmlns=""); keys are never deleted (V8 Map set+delete churn is quadratic on large maps). */
+type Scope = Map<string, string[]>;
+/** The prefixes a start tag declared, to pop at its end tag. */
+type ScopeUndo = string[];
 
 interface RawAttribute {
   name: string;
@@ -32,7 +37,7 @@ interface RawAttribute {
 
 interface OpenElement {
   element: XmlElement;
-  scope: Scope;
+  undo: ScopeUndo | undefined;
 }
 
 /**
@@ -59,6 +64,8 @@ class StrictXmlParser {
   private readonly doc = new XmlDocument();
   private readonly open: OpenElement[] = [];
   private rootClosed = false;
+  /** The in-scope bindings of the current element; start tags change it and end tags undo that. */
+  private readonly scope: Scope = new Map([['xml', [XML_NAMESPACE]]]);
 
   constructor(private readonly xml: string) {}
 
@@ -155,15 +162,15 @@ class StrictXmlParser {
   private readProcessingInstruction(): void {
     const { xml, position } = this;
     if (this.open.length > 0) this.fail('processing instructions are not accepted inside the root element', position);
-    NAME_AT.lastIndex = position + 2;
-    const target = NAME_AT.exec(xml);
+    NC_NAME_AT.lastIndex = position + 2;
+    const target = NC_NAME_AT.exec(xml);
     if (!target) this.fail('a processing instruction without a target', position);
     if (target[0].toLowerCase() === 'xml') this.fail('an XML declaration is only allowed at the very start of the document', position);
     const afterTarget = position + 2 + target[0].length;
     const end = xml.indexOf('?>', afterTarget);
     if (end < 0) this.fail('the processing instruction is not closed', position);
     if (end > afterTarget && !isWhitespaceCode(xml.charCodeAt(afterTarget))) {
-      this.fail('the processing instruction target must be followed by white space', afterTarget);
+      this.fail('the processing instruction target must be a name without a colon, followed by white space', afterTarget);
     }
     this.position = end + 2;
   }
@@ -187,8 +194,8 @@ class StrictXmlParser {
     const selfClosing = xml.charCodeAt(this.position) === SLASH;
     this.position += selfClosing ? 2 : 1;
 
-    const parentScope = this.open.length > 0 ? this.current().scope : ROOT_SCOPE;
-    const scope = this.declareNamespaces(attributes, parentScope);
+    const undo = this.declareNamespaces(attributes);
+    const { scope } = this;
     const namespace = this.resolvePrefix(qualified.prefix, scope, true, tagStart);
     const element = new XmlElement(this.doc, qualified.name, qualified.prefix, qualified.localName, namespace);
     for (const attribute of attributes) element.attributes.push(this.resolveAttribute(attribute, scope));
@@ -198,10 +205,11 @@ class StrictXmlParser {
     const parent: XmlParent = this.open.length > 0 ? this.current().element : this.doc;
     parent.appendChild(element);
     if (selfClosing) {
+      restoreScope(scope, undo);
       if (this.open.length === 0) this.rootClosed = true;
       return;
     }
-    this.open.push({ element, scope });
+    this.open.push({ element, undo });
   }
 
   private readEndTag(): void {
@@ -219,6 +227,7 @@ class StrictXmlParser {
     this.position += 1;
     if (!open) this.fail(`end tag </${name}> without a start tag`, tagStart);
     if (!matches) this.fail(`end tag </${name}> does not match the start tag <${open.element.tagName}>`, tagStart);
+    restoreScope(this.scope, open.undo);
     if (this.open.length === 0) this.rootClosed = true;
   }
 
@@ -245,8 +254,9 @@ class StrictXmlParser {
   }
 
   /** Namespaces in XML 1.0 §3 and its namespace constraints. */
-  private declareNamespaces(attributes: readonly RawAttribute[], parent: Scope): Scope {
-    let scope: Map<string, string> | undefined;
+  private declareNamespaces(attributes: readonly RawAttribute[]): ScopeUndo | undefined {
+    let undo: ScopeUndo | undefined;
+    const { scope } = this;
     for (const attribute of attributes) {
       const isDefault = attribute.prefix === null && attribute.localName === 'xmlns';
       if (!isDefault && attribute.prefix !== 'xmlns') continue;
@@ -257,11 +267,15 @@ class StrictXmlParser {
       if (prefix !== 'xml' && uri === XML_NAMESPACE) this.fail('the XML namespace must not be bound to another prefix', attribute.at);
       if (uri === XMLNS_NAMESPACE) this.fail('the xmlns namespace must not be declared', attribute.at);
       if (prefix !== '' && uri === '') this.fail(`the prefix ${prefix} must not be undeclared (xmlns:${prefix}="")`, attribute.at);
-      scope ??= new Map(parent);
-      if (prefix === '' && uri === '') scope.delete('');
-      else scope.set(prefix, uri);
+      // Canonical XML writes namespace names unescaped (xml-crypto, and so rolegate's own), so one
+      // holding these would canonicalize to ambiguous bytes. No real namespace name has them.
+      if (AMBIGUOUS_IN_CANONICAL_XML.test(uri)) this.fail(`the namespace name of ${attribute.name} contains &, <, " or a tab or line break`, attribute.at);
+      (undo ??= []).push(prefix);
+      const stack = scope.get(prefix);
+      if (stack === undefined) scope.set(prefix, [uri]);
+      else stack.push(uri);
     }
-    return scope ?? parent;
+    return undo;
   }
 
   private resolveAttribute(attribute: RawAttribute, scope: Scope): XmlAttribute {
@@ -274,9 +288,9 @@ class StrictXmlParser {
   }
 
   private resolvePrefix(prefix: string | null, scope: Scope, forElement: boolean, at: number): string | null {
-    if (prefix === null) return forElement ? (scope.get('') ?? null) : null;
+    if (prefix === null) return forElement ? (lastOf(scope.get('')) || null) : null;
     if (prefix === 'xmlns') this.fail('the prefix xmlns is reserved for namespace declarations', at);
-    const namespace = scope.get(prefix);
+    const namespace = lastOf(scope.get(prefix));
     if (namespace === undefined) this.fail(`the namespace prefix ${prefix} is not declared`, at);
     return namespace;
   }
@@ -322,6 +336,7 @@ class StrictXmlParser {
   }
 
   private fail(problem: string, at: number): never {
+    if (problem.length > MAX_PROBLEM_LENGTH) problem = `${problem.slice(0, MAX_PROBLEM_LENGTH)}…`;
     const before = this.xml.slice(0, at);
     const line = before.split('\n').length;
     const column = at - before.lastIndexOf('\n');
@@ -329,6 +344,15 @@ class StrictXmlParser {
       details: { line, column },
     });
   }
+}
+
+function lastOf(stack: string[] | undefined): string | undefined {
+  return stack === undefined ? undefined : stack[stack.length - 1];
+}
+
+function restoreScope(scope: Scope, undo: ScopeUndo | undefined): void {
+  if (undo === undefined) return;
+  for (const prefix of undo) scope.get(prefix)?.pop();
 }
 
 /** XML 1.0 §3.1 WFC: Unique Att Spec, and Namespaces in XML 1.0 §6.3 (no two equal expanded names): what is repeated, if anything. */

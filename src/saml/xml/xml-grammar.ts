@@ -14,8 +14,8 @@ const NC_NAME = `[${NC_NAME_START}][${NC_NAME_CHAR}]*`;
 /** A QName at the sticky position: group 1 is the prefix or the local name, group 2 the local name after a colon. */
 export const QNAME_AT = new RegExp(`(${NC_NAME})(?::(${NC_NAME}))?`, 'uy');
 
-/** A Name (colons allowed) at the sticky position, for processing-instruction targets. */
-export const NAME_AT = new RegExp(`[:${NC_NAME_START}][:${NC_NAME_CHAR}]*`, 'uy');
+/** An NCName at the sticky position: processing-instruction targets have no colon (Namespaces in XML 1.0 §7). */
+export const NC_NAME_AT = new RegExp(NC_NAME, 'uy');
 
 /** Whether the text holds a character outside XML 1.0 §2.2 [2] Char (controls, U+FFFE/U+FFFF, lone surrogates). */
 export const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;

@@ -23,8 +23,7 @@ export function toSandboxError(error: unknown): SandboxSamlError {
 /**
  * Parses the response once, with the sandbox's size limit. Parsing is most of what validation
  * costs, so the one document is read by readCandidateProviders and by checkSignature for each
- * provider; that is safe because no reader writes to it (verification detaches a Signature
- * only inside a try/finally, see canonicalize-exclusive.ts).
+ * provider; that is safe because nothing writes to a parsed document (saml/xml/xml-dom.ts).
  */
 export function parseSamlXml(xml: string): XmlDocument {
   try {
