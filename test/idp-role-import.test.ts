@@ -6,18 +6,27 @@ import { startTestIdp, type TestIdp } from './support/start-test-idp.ts';
 const SEED_001 = JSON.parse(readFileSync(new URL('./fixtures/seed-001-app-roles.json', import.meta.url), 'utf8'));
 const role = (account: string, name: string) => `arn:aws:iam::${account}:role/${name},arn:aws:iam::${account}:saml-provider/WAAD`;
 
-describe('admin API: role import input is Graph appRoles JSON, checked strictly', () => {
-  let idp: TestIdp;
-  let appId: string;
+/** One IdP for the file; each describe imports into an app of its own, so their roles never meet. */
+let idp: TestIdp;
+before(async () => {
+  idp = await startTestIdp();
+});
+after(() => idp.close());
 
+function appForImports() {
+  let appId = '';
   before(async () => {
-    idp = await startTestIdp();
     appId = (await idp.api('POST', '/apps', { template: 'aws', displayName: 'AWS' })).body.id;
   });
-  after(() => idp.close());
+  return {
+    appId: () => appId,
+    importRoles: (body: unknown) => idp.api('POST', `/apps/${appId}/roles/import`, body),
+  };
+}
 
-  const importRoles = (body: unknown) => idp.api('POST', `/apps/${appId}/roles/import`, body);
-  const roleCount = async () => (await idp.api('GET', `/apps/${appId}/roles`)).body.items.length;
+describe('admin API: role import input is Graph appRoles JSON, checked strictly', () => {
+  const { appId: currentApp, importRoles } = appForImports();
+  const roleCount = async () => (await idp.api('GET', `/apps/${currentApp()}/roles`)).body.items.length;
 
   test("seed 001's document, with every Graph appRole field, imports in both accepted shapes", async () => {
     const imported = await importRoles(SEED_001);
@@ -71,18 +80,9 @@ describe('admin API: role import input is Graph appRoles JSON, checked strictly'
 });
 
 describe('admin API: role import updates only the fields an entry carries', () => {
-  let idp: TestIdp;
-  let appId: string;
-
-  before(async () => {
-    idp = await startTestIdp();
-    appId = (await idp.api('POST', '/apps', { template: 'aws', displayName: 'AWS' })).body.id;
-  });
-  after(() => idp.close());
-
-  const importRoles = (body: unknown) => idp.api('POST', `/apps/${appId}/roles/import`, body);
+  const { appId: currentApp, importRoles } = appForImports();
   const roleByValue = async (value: string) =>
-    (await idp.api('GET', `/apps/${appId}/roles`)).body.items.find((r: { value: string | null }) => r.value === value);
+    (await idp.api('GET', `/apps/${currentApp()}/roles`)).body.items.find((r: { value: string | null }) => r.value === value);
 
   test('a role the admin disabled stays disabled, and its description stays, when an entry leaves them out', async () => {
     const value = role('111111111111', 'Admin');
@@ -92,7 +92,7 @@ describe('admin API: role import updates only the fields an entry carries', () =
     const added = await roleByValue(value);
     assert.equal(added.enabled, true, 'a new role is enabled by default');
     assert.equal(added.description, 'full access');
-    assert.equal((await idp.api('PATCH', `/apps/${appId}/roles/${added.id}`, { enabled: false })).status, 200);
+    assert.equal((await idp.api('PATCH', `/apps/${currentApp()}/roles/${added.id}`, { enabled: false })).status, 200);
 
     const again = await importRoles({ appRoles: [{ displayName: 'Admin', value }] });
     assert.deepEqual(again.body, { received: 1, added: 0, updated: 0, unchanged: 1, skipped: 0 });
